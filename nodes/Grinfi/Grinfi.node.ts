@@ -1,0 +1,54 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { fillPathParams } from '../shared/request';
+import { singleRequest } from '../shared/transport';
+import { crmListSearch, crmLoadOptions, outreachListSearch, outreachLoadOptions } from './methods';
+import { grinfi } from './profile';
+import { crmResources } from './resources/crm';
+import { outreachResources } from './resources/outreach';
+
+const resources = [...crmResources, ...outreachResources].sort((a, b) => a.name.localeCompare(b.name));
+const pathParams = Object.assign({}, ...resources.map((r) => r.pathParams ?? {}));
+
+export class Grinfi implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Grinfi',
+		name: 'grinfi',
+		icon: { light: 'file:grinfi.svg', dark: 'file:grinfi.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'LinkedIn and email outreach with Grinfi.io: contacts, automations, messages and more',
+		defaults: { name: 'Grinfi' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'grinfiApi', required: true }],
+		requestDefaults: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			json: true,
+		},
+		requestOperations: { pagination: singleRequest(grinfi) },
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: resources.map(({ name, value, description }) => ({ name, value, description })),
+				default: 'contact',
+				// Every request goes through the pack's transport (pacing, retry, errors, paging).
+				routing: { send: { paginate: true, preSend: [fillPathParams(pathParams)] } },
+			},
+			...resources.map((r) => r.operations),
+			...resources.flatMap((r) => r.fields),
+		],
+	};
+
+	methods = {
+		listSearch: { ...crmListSearch, ...outreachListSearch },
+		loadOptions: { ...crmLoadOptions, ...outreachLoadOptions },
+	};
+}

@@ -1,0 +1,3 @@
+/** Resource-locator searches and option lists for the outreach resources. */
+export const outreachListSearch = {};
+export const outreachLoadOptions = {};

@@ -1,0 +1,31 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { pageNumberPager } from '../shared/pagination';
+import type { ApiProfile } from '../shared/transport';
+
+/** LeadGrid API v1: `{data, meta}` envelopes, `{error: {code, message}}` errors, 600 requests a minute. */
+export const leadGrid: ApiProfile = {
+	name: 'LeadGrid',
+	credentialType: 'leadGridApi',
+	secretField: 'apiKey',
+	requestsPerMinute: 600,
+	checkSecret: (key) =>
+		key.startsWith('lg_live_')
+			? undefined
+			: 'The LeadGrid API key must start with "lg_live_". Create one in LeadGrid under Settings → API and paste the full key into the credential.',
+	errorOf(body, statusCode) {
+		const error = ((body as IDataObject)?.error ?? {}) as IDataObject;
+		const message = typeof error.message === 'string' ? error.message : `HTTP ${statusCode}`;
+		return { message: error.code ? `${message} (${String(error.code)})` : message };
+	},
+	unwrap(body) {
+		const data = (body as IDataObject)?.data;
+		return (data ?? body) as IDataObject | IDataObject[];
+	},
+	pager: pageNumberPager({ maxPageSize: 100, recordsProperty: 'data' }),
+	statusHints: {
+		401: 'Check the API key in the LeadGrid credential; keys start with lg_live_ and can expire.',
+		402: 'API access needs the LeadGrid Growth plan.',
+		403: 'The API key lacks the scope this operation needs (Settings → API in LeadGrid).',
+	},
+};

@@ -1,0 +1,135 @@
+import type {
+	IDisplayOptions,
+	IHttpRequestMethods,
+	INodeProperties,
+	INodePropertyOptions,
+	PreSendAction,
+} from 'n8n-workflow';
+
+import type { ApiProfile } from './transport';
+import { listRequest } from './transport';
+
+/** One operation of a resource: its words in the editor and the request it makes. */
+export interface OperationSpec {
+	name: string;
+	value: string;
+	action: string;
+	description: string;
+	method: IHttpRequestMethods;
+	/** Path with parameter names in braces, e.g. `/dossiers/{dossierId}`. */
+	path: string;
+	/** A paginated list: Return All / Limit, paged by the provider's pager. */
+	list?: 'qs' | 'body';
+	/** Extra request options, e.g. `encoding: 'arraybuffer'` for downloads. */
+	request?: { encoding?: 'arraybuffer'; arrayFormat?: 'repeat' | 'brackets' | 'indices' };
+	/** Runs before sending (builds bodies, checks input). */
+	preSend?: PreSendAction[];
+	/** Shapes the items returned. */
+	postReceive?: Array<(...args: never[]) => unknown>;
+}
+
+export function show(resource: string, operation?: string | string[], extra: IDisplayOptions['show'] = {}): IDisplayOptions {
+	return {
+		show: {
+			resource: [resource],
+			...(operation ? { operation: Array.isArray(operation) ? operation : [operation] } : {}),
+			...extra,
+		},
+	};
+}
+
+function fallbackOf(specs: OperationSpec[], preferred?: string): string {
+	return preferred ?? specs[0].value;
+}
+
+/** The Operation dropdown of one resource. */
+export function operations(profile: ApiProfile, resource: string, specs: OperationSpec[], defaultOperation?: string): INodeProperties {
+	const options: INodePropertyOptions[] = specs.map((spec) => ({
+		name: spec.name,
+		value: spec.value,
+		action: spec.action,
+		description: spec.description,
+		routing: {
+			request: { method: spec.method, url: spec.path, ...(spec.request ?? {}) },
+			...(spec.preSend ? { send: { preSend: spec.preSend } } : {}),
+			...(spec.list ? { operations: { pagination: listRequest(profile, spec.list) } } : {}),
+			...(spec.postReceive ? { output: { postReceive: spec.postReceive as never } } : {}),
+		},
+	}));
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: show(resource),
+		options,
+		default: fallbackOf(specs, defaultOperation),
+	};
+}
+
+/** Return All + Limit for a list operation; `maxPageSize` is the provider's largest page. */
+export function returnAllLimit(resource: string, operation: string | string[], maxLimit?: number): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			displayOptions: show(resource, operation),
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: show(resource, operation, { returnAll: [false] }),
+			typeOptions: { minValue: 1, ...(maxLimit ? { maxValue: maxLimit } : {}) },
+			default: 50,
+			description: 'Max number of results to return',
+		},
+	];
+}
+
+/** A resource locator filled from a list search, with an ID mode. */
+export function locator(opts: {
+	name: string;
+	displayName: string;
+	searchMethod: string;
+	displayOptions: IDisplayOptions;
+	required?: boolean;
+	description?: string;
+	idPattern?: { regex: string; message: string };
+	placeholder?: string;
+}): INodeProperties {
+	return {
+		displayName: opts.displayName,
+		name: opts.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: opts.required ?? true,
+		description: opts.description,
+		displayOptions: opts.displayOptions,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: opts.searchMethod, searchable: true },
+			},
+			{
+				displayName: 'ID',
+				name: 'id',
+				type: 'string',
+				placeholder: opts.placeholder ?? 'e.g. 6f2b0c1e-1d2e-4c7a-9a77-2f4b8c1d9e01',
+				...(opts.idPattern
+					? { validation: [{ type: 'regex', properties: { regex: opts.idPattern.regex, errorMessage: opts.idPattern.message } }] }
+					: {}),
+			},
+		],
+	};
+}
+
+/** An optional field of an Additional Fields / Update Fields / Filters collection, sent as-is. */
+export function sendOption(field: Omit<INodeProperties, 'routing'>, to: 'body' | 'query', property: string): INodeProperties {
+	return { ...field, routing: { send: { type: to, property, propertyInDotNotation: false } } };
+}

@@ -1,0 +1,311 @@
+/**
+ * Runs workflows through n8n's real execution engine (n8n-core's WorkflowExecute, which hands
+ * declarative nodes to its RoutingNode) without an n8n server. Requests go over real HTTP.
+ */
+import { createHash } from 'node:crypto';
+
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	ICredentialsExpressionResolveValues,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IVersionedNodeType,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { ICredentialsHelper, NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+
+
+/** Emits the items given in its `items` parameter, with optional binary files (base64). */
+class InputItems implements INodeType {
+	description = {
+		displayName: 'Input Items',
+		name: 'inputItems',
+		group: ['transform'],
+		version: 1,
+		description: 'Test input',
+		defaults: { name: 'Input Items' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const raw = this.getNodeParameter('items', 0) as string;
+		const items = JSON.parse(raw) as Array<{ json: IDataObject; binary?: Record<string, { base64: string; fileName: string; mimeType: string }> }>;
+		const out: INodeExecutionData[] = [];
+		for (const item of items) {
+			const entry: INodeExecutionData = { json: item.json };
+			if (item.binary) {
+				entry.binary = {};
+				for (const [key, file] of Object.entries(item.binary)) {
+					entry.binary[key] = await this.helpers.prepareBinaryData(Buffer.from(file.base64, 'base64'), file.fileName, file.mimeType);
+				}
+			}
+			out.push(entry);
+		}
+		return [out];
+	}
+}
+
+class ManualTrigger implements INodeType {
+	description = {
+		displayName: 'Manual Trigger',
+		name: 'manualTrigger',
+		group: ['trigger'],
+		version: 1,
+		description: 'Start',
+		defaults: { name: 'Start' },
+		inputs: [],
+		outputs: ['main'],
+		properties: [],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [[{ json: {} }]];
+	}
+}
+
+const nodeClasses: Record<string, INodeType> = {
+	'test.inputItems': new InputItems(),
+	'test.manualTrigger': new ManualTrigger(),
+};
+
+export const credentialTypes: Record<string, ICredentialType> = {};
+
+export const PACKAGE = 'n8n-nodes-outreach';
+
+/** Makes a node of the pack (and its credential) known to the engine as `n8n-nodes-outreach.<name>`. */
+export function register(node: INodeType, ...credentials: ICredentialType[]): string {
+	const type = `${PACKAGE}.${node.description.name}`;
+	nodeClasses[type] = node;
+	for (const credential of credentials) credentialTypes[credential.name] = credential;
+	return type;
+}
+
+class TestNodeTypes implements INodeTypes {
+	getByName(nodeType: string): INodeType | IVersionedNodeType {
+		return this.getByNameAndVersion(nodeType);
+	}
+
+	getByNameAndVersion(nodeType: string, version?: number): INodeType {
+		const entry = nodeClasses[nodeType];
+		if (!entry) throw new Error(`Unknown node type ${nodeType}`);
+		return NodeHelpers.getVersionedNodeType(entry, version) as INodeType;
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}
+
+export const nodeTypes = new TestNodeTypes();
+
+/** Applies the credential's generic `authenticate` block, as n8n's CredentialsHelper does. */
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly store: Record<string, ICredentialDataDecryptedObject>) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow: Workflow,
+		node: INode,
+	): Promise<IHttpRequestOptions> {
+		const type = credentialTypes[typeName];
+		const auth = type?.authenticate;
+		if (!auth) return requestOptions;
+		if (typeof auth === 'function') return await auth(credentials, requestOptions);
+		const resolve = (value: string) =>
+			workflow.expression.getParameterValue(
+				value,
+				null,
+				0,
+				0,
+				node.name,
+				[],
+				'internal',
+				{ $credentials: credentials },
+			) as string;
+		const headers = (auth.properties.headers ?? {}) as Record<string, string>;
+		const qs = (auth.properties.qs ?? {}) as Record<string, string>;
+		return {
+			...requestOptions,
+			headers: { ...(requestOptions.headers ?? {}), ...Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, resolve(v)])) },
+			qs: { ...(requestOptions.qs ?? {}), ...Object.fromEntries(Object.entries(qs).map(([k, v]) => [k, resolve(v)])) },
+		};
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(details: INodeCredentialsDetails, type: string) {
+		return { getData: () => this.getDecryptedSync(type) } as never;
+	}
+
+	private getDecryptedSync(type: string): ICredentialDataDecryptedObject {
+		const data = this.store[type];
+		if (!data) throw new Error(`No test credentials for ${type}`);
+		return { ...data };
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_nodeCredentials: INodeCredentialsDetails,
+		type: string,
+		_mode: WorkflowExecuteMode,
+		_executeData?: unknown,
+		_raw?: boolean,
+		_expressionResolveValues?: ICredentialsExpressionResolveValues,
+	): Promise<ICredentialDataDecryptedObject> {
+		return this.getDecryptedSync(type);
+	}
+
+	async updateCredentials() {}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties(type: string) {
+		return credentialTypes[type]?.properties ?? [];
+	}
+}
+
+export interface RunOptions {
+	/** e.g. 'n8n-nodes-outreach.leadGrid' */
+	type: string;
+	parameters: IDataObject;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** Input items; binary files as base64. */
+	items?: Array<{ json: IDataObject; binary?: Record<string, { base64: string; fileName: string; mimeType: string }> }>;
+	continueOnFail?: boolean;
+}
+
+export interface RunResult {
+	items: INodeExecutionData[];
+	error?: { message: string; description?: string | null; httpCode?: string | null; itemIndex?: number };
+	run: IRun;
+}
+
+function credentialRefs(type: string): INode['credentials'] {
+	const node = nodeClasses[type];
+	const refs: INode['credentials'] = {};
+	for (const cred of node.description.credentials ?? []) refs[cred.name] = { id: cred.name, name: cred.name };
+	return refs;
+}
+
+/** Runs Manual Trigger → Input Items → the node under test, and returns the node's output. */
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const nodes: INode[] = [
+		{ id: 'start', name: 'Start', type: 'test.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'input',
+			name: 'Input',
+			type: 'test.inputItems',
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: { items: JSON.stringify(options.items ?? [{ json: {} }]) },
+		},
+		{
+			id: 'subject',
+			name: 'Subject',
+			type: options.type,
+			typeVersion: 1,
+			position: [400, 0],
+			parameters: options.parameters as INode['parameters'],
+			credentials: credentialRefs(options.type),
+			continueOnFail: options.continueOnFail ?? false,
+			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		},
+	];
+	const connections = {
+		Start: { main: [[{ node: 'Input', type: 'main' as const, index: 0 }]] },
+		Input: { main: [[{ node: 'Subject', type: 'main' as const, index: 0 }]] },
+	};
+	const workflow = new Workflow({
+		id: createHash('md5').update(JSON.stringify(options.parameters)).digest('hex').slice(0, 16),
+		name: 'test',
+		nodes,
+		connections,
+		active: false,
+		nodeTypes,
+		settings: { executionOrder: 'v1' },
+	});
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+		id: workflow.id,
+		name: 'test',
+		active: false,
+		isArchived: false,
+		nodes,
+		connections,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as never);
+	const additionalData = {
+		credentialsHelper: new TestCredentialsHelper(options.credentials),
+		hooks,
+		executeWorkflow: async () => {
+			throw new Error('not supported in tests');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://localhost/rest',
+		instanceBaseUrl: 'http://localhost/',
+		formBaseUrl: 'http://localhost/form',
+		formWaitingBaseUrl: 'http://localhost/form-waiting',
+		formTestBaseUrl: 'http://localhost/form-test',
+		webhookBaseUrl: 'http://localhost/webhook',
+		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost/webhook-test',
+		mcpBaseUrl: 'http://localhost/mcp',
+		mcpTestBaseUrl: 'http://localhost/mcp-test',
+		variables: {},
+		userId: 'test-user',
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const executionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null }],
+		},
+	});
+	const execute = new WorkflowExecute(additionalData, 'manual', executionData);
+	const run = await execute.processRunExecutionData(workflow);
+	const taskData = run.data.resultData.runData.Subject?.[0];
+	const error = (taskData?.error ?? run.data.resultData.error) as
+		| (Error & { description?: string | null; httpCode?: string | null; context?: { itemIndex?: number } })
+		| undefined;
+	return {
+		items: taskData?.data?.main?.[0] ?? [],
+		error: error
+			? { message: error.message, description: error.description, httpCode: error.httpCode, itemIndex: error.context?.itemIndex }
+			: undefined,
+		run,
+	};
+}
+
+/** The binary content of an output item's property. */
+export async function binaryOf(item: INodeExecutionData, property = 'data'): Promise<Buffer> {
+	const data = item.binary?.[property];
+	if (!data) throw new Error(`No binary ${property}`);
+	return Buffer.from(data.data, 'base64');
+}

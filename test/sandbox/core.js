@@ -1,0 +1,232 @@
+'use strict';
+/**
+ * A small contract-server framework for the providers' sandboxes: routes, auth, a per-key rate
+ * limit with 429 + Retry-After, fault injection and a log of every request received, so tests can
+ * assert exactly what reached the server. Plain Node, no dependencies: the same servers run under
+ * jest, in the end-to-end tests and behind `npm run dev`.
+ */
+const http = require('node:http');
+const { randomUUID } = require('node:crypto');
+
+function parseMultipart(body, contentType) {
+	const match = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType || '');
+	if (!match) return null;
+	const boundary = Buffer.from(`--${match[1] || match[2]}`);
+	const fields = {};
+	const files = {};
+	let start = body.indexOf(boundary);
+	while (start !== -1) {
+		const next = body.indexOf(boundary, start + boundary.length);
+		if (next === -1) break;
+		const part = body.subarray(start + boundary.length + 2, next - 2);
+		const split = part.indexOf('\r\n\r\n');
+		if (split !== -1) {
+			const head = part.subarray(0, split).toString('utf8');
+			const content = part.subarray(split + 4);
+			const name = /name="([^"]*)"/i.exec(head)?.[1];
+			const filename = /filename="([^"]*)"/i.exec(head)?.[1];
+			const type = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1];
+			if (name !== undefined) {
+				if (filename !== undefined) files[name] = { filename, contentType: type, data: content, size: content.length };
+				else fields[name] = content.toString('utf8');
+			}
+		}
+		start = next;
+	}
+	return { fields, files };
+}
+
+function compile(pattern) {
+	const names = [];
+	const source = pattern.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}|:(\w+)/g, (_, a, b) => {
+		names.push(a || b);
+		return '([^/]+)';
+	});
+	return { regex: new RegExp(`^${source}$`), names };
+}
+
+class HttpError extends Error {
+	constructor(status, body, headers = {}) {
+		super(`HTTP ${status}`);
+		this.status = status;
+		this.body = body;
+		this.headers = headers;
+	}
+}
+
+class ContractServer {
+	/**
+	 * @param {object} opts
+	 * @param {string} opts.name
+	 * @param {(req) => string|null} opts.authenticate returns the API key or throws HttpError
+	 * @param {(status:number, code:string, message:string) => object} opts.errorBody the provider's error envelope
+	 * @param {{limit:number, windowMs:number}} [opts.rateLimit]
+	 * @param {(res:{limit:number, remaining:number}) => object} [opts.rateLimitHeaders]
+	 */
+	constructor(opts) {
+		this.opts = opts;
+		this.routes = [];
+		this.requests = [];
+		this.faults = [];
+		this.windows = new Map();
+		this.server = null;
+		this.url = null;
+	}
+
+	route(method, pattern, handler, { auth = true } = {}) {
+		this.routes.push({ method, pattern, ...compile(pattern), handler, auth });
+		return this;
+	}
+
+	/** Answers the next `times` matching requests with `status` (and body/headers) instead of the route. */
+	inject({ method, path, status, times = 1, body, headers = {}, delayMs = 0 }) {
+		this.faults.push({ method, path, status, times, body, headers, delayMs });
+	}
+
+	clearLog() {
+		this.requests.length = 0;
+	}
+
+	reset() {
+		this.clearLog();
+		this.faults.length = 0;
+		this.windows.clear();
+	}
+
+	error(status, code, message, headers) {
+		return new HttpError(status, this.opts.errorBody(status, code, message), headers);
+	}
+
+	takeRate(key) {
+		const rl = this.opts.rateLimit;
+		if (!rl) return null;
+		const now = Date.now();
+		const stamps = (this.windows.get(key) || []).filter((t) => now - t < rl.windowMs);
+		const limited = stamps.length >= rl.limit;
+		if (!limited) stamps.push(now);
+		this.windows.set(key, stamps);
+		const retryAfter = limited ? Math.max(1, Math.ceil((rl.windowMs - (now - stamps[0])) / 1000)) : 0;
+		return { limit: rl.limit, remaining: Math.max(0, rl.limit - stamps.length), limited, retryAfter };
+	}
+
+	async handle(req, res) {
+		const chunks = [];
+		for await (const chunk of req) chunks.push(chunk);
+		const raw = Buffer.concat(chunks);
+		const url = new URL(req.url, 'http://sandbox');
+		const contentType = req.headers['content-type'] || '';
+		let json;
+		if (/json/i.test(contentType) && raw.length) {
+			try {
+				json = JSON.parse(raw.toString('utf8'));
+			} catch {
+				json = undefined;
+			}
+		}
+		const record = {
+			id: randomUUID(),
+			at: Date.now(),
+			method: req.method,
+			path: url.pathname,
+			rawQuery: url.search.replace(/^\?/, ''),
+			query: [...url.searchParams.entries()],
+			headers: req.headers,
+			contentType,
+			raw,
+			body: json,
+			multipart: /multipart\/form-data/i.test(contentType) ? parseMultipart(raw, contentType) : undefined,
+		};
+		this.requests.push(record);
+		const send = (status, body, headers = {}) => {
+			const isBuffer = Buffer.isBuffer(body);
+			const payload = body === undefined ? '' : isBuffer ? body : JSON.stringify(body);
+			res.writeHead(status, {
+				...(body === undefined || isBuffer ? {} : { 'Content-Type': 'application/json' }),
+				...headers,
+			});
+			res.end(payload);
+		};
+		let extraHeaders = {};
+		try {
+			const fault = this.faults.find(
+				(f) => f.times > 0 && (!f.method || f.method === req.method) && (!f.path || f.path === url.pathname),
+			);
+			const candidates = this.routes.filter((r) => r.regex.test(url.pathname));
+			const route = candidates.find((r) => r.method === req.method);
+			if (!route) {
+				if (candidates.length) throw this.error(405, 'method_not_allowed', `${req.method} is not allowed on ${url.pathname}`);
+				throw this.error(404, 'not_found', `No route ${req.method} ${url.pathname}`);
+			}
+			let key = null;
+			if (route.auth) key = this.opts.authenticate(req, this);
+			if (key !== null) {
+				const rate = this.takeRate(key);
+				if (rate) {
+					extraHeaders = this.opts.rateLimitHeaders ? this.opts.rateLimitHeaders(rate) : {};
+					if (rate.limited) {
+						throw this.error(429, 'rate_limited', 'Rate limit exceeded.', { 'Retry-After': String(rate.retryAfter) });
+					}
+				}
+			}
+			if (fault) {
+				fault.times -= 1;
+				if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+				return send(fault.status, fault.body ?? this.opts.errorBody(fault.status, 'injected', `Injected ${fault.status}`), {
+					...extraHeaders,
+					...fault.headers,
+				});
+			}
+			const params = {};
+			const m = route.regex.exec(url.pathname);
+			route.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1])));
+			const result = await route.handler({ ...record, params, url, key, searchParams: url.searchParams });
+			const out = result || { status: 204 };
+			send(out.status ?? 200, out.body, { ...extraHeaders, ...(out.headers || {}) });
+		} catch (error) {
+			if (error instanceof HttpError) return send(error.status, error.body, { ...extraHeaders, ...error.headers });
+			send(500, this.opts.errorBody(500, 'internal', String(error && error.message)), extraHeaders);
+		}
+	}
+
+	async listen(port = 0, host = '127.0.0.1') {
+		this.server = http.createServer((req, res) => {
+			this.handle(req, res).catch(() => {
+				if (!res.headersSent) res.writeHead(500);
+				res.end();
+			});
+		});
+		await new Promise((resolve) => this.server.listen(port, host, resolve));
+		this.url = `http://${host}:${this.server.address().port}`;
+		return this.url;
+	}
+
+	async close() {
+		if (!this.server) return;
+		this.server.closeAllConnections?.();
+		await new Promise((resolve) => this.server.close(resolve));
+		this.server = null;
+	}
+}
+
+/** Records of a collection with string IDs, created in order. */
+class Table {
+	constructor(rows = []) {
+		this.rows = new Map();
+		for (const row of rows) this.rows.set(String(row.id), row);
+	}
+	all() {
+		return [...this.rows.values()];
+	}
+	get(id) {
+		return this.rows.get(String(id));
+	}
+	insert(row) {
+		this.rows.set(String(row.id), row);
+		return row;
+	}
+	delete(id) {
+		return this.rows.delete(String(id));
+	}
+}
+
+module.exports = { ContractServer, HttpError, Table, parseMultipart };
