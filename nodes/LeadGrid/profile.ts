@@ -13,8 +13,12 @@ export const leadGrid: ApiProfile = {
 		key.startsWith('lg_live_')
 			? undefined
 			: 'The LeadGrid API key must start with "lg_live_". Create one in LeadGrid under Settings → API and paste the full key into the credential.',
-	errorOf(body, statusCode) {
+	errorOf(body, statusCode, request) {
 		const error = ((body as IDataObject)?.error ?? {}) as IDataObject;
+		const email = ((request.body ?? {}) as IDataObject).email;
+		if (statusCode === 409 && typeof email === 'string') {
+			return { message: `A contact with the email "${email}" already exists (duplicate_contact)`, description: 'Emails are unique per organization, case-insensitively. Update that contact instead, or use another email.' };
+		}
 		const message = typeof error.message === 'string' ? error.message : `HTTP ${statusCode}`;
 		return { message: error.code ? `${message} (${String(error.code)})` : message };
 	},

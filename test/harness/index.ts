@@ -9,6 +9,7 @@ import type {
 	ICredentialType,
 	ICredentialsExpressionResolveValues,
 	IDataObject,
+	IConnections,
 	IExecuteFunctions,
 	IHttpRequestOptions,
 	INode,
@@ -159,6 +160,10 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		return undefined;
 	}
 
+	async runPreAuthentication() {
+		return undefined;
+	}
+
 	async getCredentials(details: INodeCredentialsDetails, type: string) {
 		return { getData: () => this.getDecryptedSync(type) } as never;
 	}
@@ -213,6 +218,86 @@ function credentialRefs(type: string): INode['credentials'] {
 	return refs;
 }
 
+
+/** A Workflow of the given nodes, as n8n builds it, with the pack's node types. */
+export function buildWorkflow(nodes: INode[], connections: IConnections = {}, seed: unknown = nodes, staticData?: IDataObject): Workflow {
+	return new Workflow({
+		id: createHash('md5').update(JSON.stringify(seed)).digest('hex').slice(0, 16),
+		name: 'test',
+		nodes,
+		connections,
+		active: false,
+		nodeTypes,
+		staticData,
+		settings: { executionOrder: 'v1' },
+	});
+}
+
+/** What n8n passes to every node context: credentials, URLs, lifecycle hooks. */
+export function buildAdditionalData(
+	workflow: Workflow,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	extra: Partial<IWorkflowExecuteAdditionalData> = {},
+): IWorkflowExecuteAdditionalData {
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+		id: workflow.id,
+		name: workflow.name,
+		active: false,
+		isArchived: false,
+		nodes: Object.values(workflow.nodes),
+		connections: workflow.connectionsBySourceNode,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as never);
+	return {
+		credentialsHelper: new TestCredentialsHelper(credentials),
+		hooks,
+		executeWorkflow: async () => {
+			throw new Error('not supported in tests');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		formBaseUrl: 'http://localhost:5678/form',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		formTestBaseUrl: 'http://localhost:5678/form-test',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		mcpBaseUrl: 'http://localhost:5678/mcp',
+		mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
+		variables: {},
+		userId: 'test-user',
+		...extra,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/** A trigger node alone in a workflow, with the contexts n8n-core gives it (hooks, webhook, poll). */
+export function triggerSetup(opts: {
+	type: string;
+	parameters: IDataObject;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	webhookId?: string;
+	staticData?: IDataObject;
+}) {
+	const node: INode = {
+		id: 'trigger',
+		name: 'Trigger',
+		type: opts.type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: opts.parameters as INode['parameters'],
+		credentials: credentialRefs(opts.type),
+		webhookId: opts.webhookId ?? 'c0ffee00-0000-4000-8000-000000000001',
+	};
+	const workflow = buildWorkflow([node], {}, opts.parameters, opts.staticData ?? {});
+	const additionalData = buildAdditionalData(workflow, opts.credentials);
+	const nodeType = nodeTypes.getByNameAndVersion(opts.type);
+	return { node, workflow, additionalData, nodeType };
+}
+
 /** Runs Manual Trigger → Input Items → the node under test, and returns the node's output. */
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const nodes: INode[] = [
@@ -241,47 +326,8 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		Start: { main: [[{ node: 'Input', type: 'main' as const, index: 0 }]] },
 		Input: { main: [[{ node: 'Subject', type: 'main' as const, index: 0 }]] },
 	};
-	const workflow = new Workflow({
-		id: createHash('md5').update(JSON.stringify(options.parameters)).digest('hex').slice(0, 16),
-		name: 'test',
-		nodes,
-		connections,
-		active: false,
-		nodeTypes,
-		settings: { executionOrder: 'v1' },
-	});
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
-		id: workflow.id,
-		name: 'test',
-		active: false,
-		isArchived: false,
-		nodes,
-		connections,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-	} as never);
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(options.credentials),
-		hooks,
-		executeWorkflow: async () => {
-			throw new Error('not supported in tests');
-		},
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://localhost/rest',
-		instanceBaseUrl: 'http://localhost/',
-		formBaseUrl: 'http://localhost/form',
-		formWaitingBaseUrl: 'http://localhost/form-waiting',
-		formTestBaseUrl: 'http://localhost/form-test',
-		webhookBaseUrl: 'http://localhost/webhook',
-		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost/webhook-test',
-		mcpBaseUrl: 'http://localhost/mcp',
-		mcpTestBaseUrl: 'http://localhost/mcp-test',
-		variables: {},
-		userId: 'test-user',
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const workflow = buildWorkflow(nodes, connections, options.parameters);
+	const additionalData = buildAdditionalData(workflow, options.credentials);
 
 	const executionData = createRunExecutionData({
 		executionData: {

@@ -248,7 +248,7 @@ function createLeadGridSandbox({ apiKeys = ['lg_live_sandbox_key'], rateLimit = 
 		checkUnknown(body, CONTACT_FIELDS);
 		if (!body.full_name) throw invalid('full_name is required.');
 		checkKinds(body.kind);
-		if (contactDuplicate(body.email)) throw new HttpError(409, errorBody(409, 'duplicate_contact', `A contact with email ${body.email} already exists.`));
+		if (contactDuplicate(body.email)) throw new HttpError(409, errorBody(409, 'duplicate_contact', 'A contact with this email already exists.'));
 		const contact = contacts.insert({ id: randomUUID(), kind: [], dossier_count: 0, created_at: now(), ...body });
 		return { status: 201, body: { data: contact } };
 	});
@@ -263,7 +263,7 @@ function createLeadGridSandbox({ apiKeys = ['lg_live_sandbox_key'], rateLimit = 
 		const body = requireJson(req);
 		checkUnknown(body, CONTACT_FIELDS);
 		checkKinds(body.kind);
-		if (contactDuplicate(body.email, contact.id)) throw new HttpError(409, errorBody(409, 'duplicate_contact', `A contact with email ${body.email} already exists.`));
+		if (contactDuplicate(body.email, contact.id)) throw new HttpError(409, errorBody(409, 'duplicate_contact', 'A contact with this email already exists.'));
 		Object.assign(contact, body);
 		return { status: 200, body: { data: contact } };
 	});

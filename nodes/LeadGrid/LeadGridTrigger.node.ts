@@ -1,0 +1,123 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { verifyTimestampedSignature } from '../shared/signature';
+
+/** Deliveries older or newer than this are refused, so a captured one cannot be replayed later. */
+const TOLERANCE_SECONDS = 300;
+
+const EVENTS = [
+	{ name: 'Dossier Created', value: 'dossier.created', description: 'A dossier was created (API, UI or email)' },
+	{ name: 'Dossier Deleted', value: 'dossier.deleted', description: 'A dossier was archived' },
+	{ name: 'Dossier Stage Changed', value: 'dossier.stage_changed', description: 'A dossier moved to another stage' },
+	{ name: 'Dossier Updated', value: 'dossier.updated', description: 'Any field of a dossier changed' },
+	{ name: 'Note Created', value: 'note.created', description: 'A note was added to a dossier' },
+];
+
+/** Event IDs already accepted by this process within the tolerance window (LeadGrid may redeliver). */
+const accepted = new Map<string, number>();
+
+function firstTime(eventId: string, nowMs: number): boolean {
+	for (const [id, at] of accepted) if (nowMs - at > TOLERANCE_SECONDS * 2000) accepted.delete(id);
+	if (accepted.has(eventId)) return false;
+	accepted.set(eventId, nowMs);
+	return true;
+}
+
+export class LeadGridTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'LeadGrid Trigger',
+		name: 'leadGridTrigger',
+		icon: { light: 'file:leadgrid.svg', dark: 'file:leadgrid.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow on signed LeadGrid webhook events',
+		defaults: { name: 'LeadGrid Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'leadGridApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName:
+					'LeadGrid has no API to register webhooks. Copy this node’s Production URL (above) into LeadGrid under Settings → API → Webhooks, and paste the endpoint’s signing secret into the LeadGrid credential. Every delivery is checked against that secret; unsigned, forged or stale ones are refused with 401.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: EVENTS,
+				default: ['dossier.stage_changed'],
+				required: true,
+				description: 'The events that start the workflow; other deliveries are acknowledged and ignored',
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			/** Nothing can be registered at LeadGrid: "exists" means this URL was set up here before. */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node');
+				return data.webhookUrl === this.getNodeWebhookUrl('default');
+			},
+			/** Refuses to activate without a signing secret, since every delivery would then be refused. */
+			async create(this: IHookFunctions): Promise<boolean> {
+				const credentials = await this.getCredentials('leadGridApi');
+				if (!credentials.webhookSecret) {
+					throw new NodeOperationError(
+						this.getNode(),
+						'The LeadGrid credential has no Webhook Signing Secret',
+						{ description: 'Add the signing secret of your LeadGrid webhook endpoint to the credential, then activate again.' },
+					);
+				}
+				this.getWorkflowStaticData('node').webhookUrl = this.getNodeWebhookUrl('default');
+				return true;
+			},
+			/** Forgets the URL; the endpoint in LeadGrid is removed by the user. */
+			async delete(this: IHookFunctions): Promise<boolean> {
+				delete this.getWorkflowStaticData('node').webhookUrl;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject();
+		const response = this.getResponseObject();
+		const credentials = await this.getCredentials('leadGridApi');
+		const header = this.getHeaderData()['x-leadgrid-signature'] as string | undefined;
+		const rawBody = (request as unknown as { rawBody?: Buffer }).rawBody ?? Buffer.from(JSON.stringify(this.getBodyData()));
+		const check = verifyTimestampedSignature({
+			header,
+			rawBody,
+			secret: String(credentials.webhookSecret ?? ''),
+			toleranceSeconds: TOLERANCE_SECONDS,
+		});
+		if (!check.ok) {
+			response.status(401).json({ error: `signature ${check.reason}` });
+			return { noWebhookResponse: true };
+		}
+		const event = this.getBodyData() as IDataObject;
+		const events = this.getNodeParameter('events', []) as string[];
+		if (!events.includes(String(event.type)) || !firstTime(String(event.id), Date.now())) {
+			return {};
+		}
+		return {
+			workflowData: [
+				this.helpers.returnJsonArray({ id: event.id, type: event.type, created_at: event.created_at, data: event.data }),
+			],
+		};
+	}
+}
