@@ -23,7 +23,7 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { ICredentialsHelper, NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 
 
 /** Emits the items given in its `items` parameter, with optional binary files (base64). */
@@ -354,4 +354,101 @@ export async function binaryOf(item: INodeExecutionData, property = 'data'): Pro
 	const data = item.binary?.[property];
 	if (!data) throw new Error(`No binary ${property}`);
 	return Buffer.from(data.data, 'base64');
+}
+
+export interface FakeResponse {
+	statusCode: number;
+	body?: unknown;
+	headersSent: boolean;
+	status(code: number): FakeResponse;
+	json(body: unknown): FakeResponse;
+	send(body: unknown): FakeResponse;
+	end(): FakeResponse;
+}
+
+function fakeResponse(): FakeResponse {
+	const res: FakeResponse = {
+		statusCode: 200,
+		headersSent: false,
+		status(code) {
+			res.statusCode = code;
+			return res;
+		},
+		json(body) {
+			res.body = body;
+			res.headersSent = true;
+			return res;
+		},
+		send(body) {
+			res.body = body;
+			res.headersSent = true;
+			return res;
+		},
+		end() {
+			res.headersSent = true;
+			return res;
+		},
+	};
+	return res;
+}
+
+/** Delivers an HTTP request to a trigger's webhook() through n8n-core's WebhookContext. */
+export async function deliver(
+	setup: ReturnType<typeof triggerSetup>,
+	request: { body: Buffer | string; headers?: Record<string, string>; query?: Record<string, string>; mode?: 'trigger' | 'manual' },
+) {
+	const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.from(request.body);
+	let parsed: unknown = {};
+	try {
+		parsed = JSON.parse(raw.toString('utf8'));
+	} catch {
+		parsed = {};
+	}
+	const headers = Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+	const httpRequest = { headers, body: parsed, rawBody: raw, query: request.query ?? {}, params: {}, method: 'POST' };
+	const httpResponse = fakeResponse();
+	const additionalData = { ...setup.additionalData, httpRequest, httpResponse } as unknown as IWorkflowExecuteAdditionalData;
+	const description = setup.nodeType.description.webhooks![0];
+	const context = new WebhookContext(
+		setup.workflow,
+		setup.node,
+		additionalData,
+		request.mode ?? 'trigger',
+		{
+			httpMethod: 'POST',
+			node: setup.node.name,
+			path: String(description.path),
+			webhookDescription: description,
+			workflowId: String(setup.workflow.id),
+			workflowExecuteAdditionalData: additionalData,
+			webhookId: setup.node.webhookId,
+		},
+		[],
+		null,
+	);
+	const result = await setup.nodeType.webhook!.call(context);
+	return { result, response: httpResponse, items: result.workflowData?.[0] ?? [] };
+}
+
+/** The webhook lifecycle methods (checkExists/create/delete) through n8n-core's HookContext. */
+export function hooks(setup: ReturnType<typeof triggerSetup>, mode: 'trigger' | 'manual' = 'trigger') {
+	const description = setup.nodeType.description.webhooks![0];
+	const context = () =>
+		new HookContext(setup.workflow, setup.node, setup.additionalData, mode, 'activate', {
+			httpMethod: 'POST',
+			node: setup.node.name,
+			path: String(description.path),
+			webhookDescription: description,
+			workflowId: String(setup.workflow.id),
+			workflowExecuteAdditionalData: setup.additionalData,
+			webhookId: setup.node.webhookId,
+			isTest: mode === 'manual',
+		});
+	const methods = setup.nodeType.webhookMethods!.default;
+	return {
+		checkExists: async () => await methods.checkExists.call(context()),
+		create: async () => await methods.create.call(context()),
+		delete: async () => await methods.delete.call(context()),
+		staticData: () => setup.workflow.getStaticData('node', setup.node),
+	};
 }
