@@ -138,6 +138,7 @@ class ContractServer {
 		};
 		this.requests.push(record);
 		const send = (status, body, headers = {}) => {
+			record.status = status;
 			const isBuffer = Buffer.isBuffer(body);
 			const payload = body === undefined ? '' : isBuffer ? body : JSON.stringify(body);
 			res.writeHead(status, {

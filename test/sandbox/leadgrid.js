@@ -26,11 +26,15 @@ function sign(secret, body, t = Math.floor(Date.now() / 1000)) {
 	return `t=${t},v1=${v1}`;
 }
 
+/** Seeded records have fixed IDs (`…-000000000001`), so example workflows can name them. */
+const fixedId = (kind, n) => `${kind}-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
 function seedData() {
-	const sales = { id: randomUUID(), name: 'Sales Flow', type: 'sales', is_default: true };
-	const recruiting = { id: randomUUID(), name: 'Recruitment Flow', type: 'candidate', is_default: true };
+	const sales = { id: fixedId('f1000000', 1), name: 'Sales Flow', type: 'sales', is_default: true };
+	const recruiting = { id: fixedId('f1000000', 2), name: 'Recruitment Flow', type: 'candidate', is_default: true };
+	let stageNo = 0;
 	const stage = (flow, name, position, color) => ({
-		id: randomUUID(),
+		id: fixedId('5a000000', ++stageNo),
 		flow_id: flow.id,
 		name,
 		position,
@@ -49,11 +53,11 @@ function seedData() {
 	const contacts = [
 		{ full_name: 'Sophie van Dijk', email: 'sophie@example.com', company: 'Adyen', role: 'Senior Frontend Engineer', city: 'Amsterdam', kind: ['candidate'] },
 		{ full_name: 'Mark de Vries', email: 'mark@rabobank.nl', company: 'Rabobank', role: 'Head of Talent', city: 'Utrecht', kind: ['client', 'prospect'] },
-	].map((c) => ({ id: randomUUID(), phone: null, linkedin_url: null, notes: null, dossier_count: 0, created_at: now(), ...c }));
+	].map((c, i) => ({ id: fixedId('c0000000', i + 1), phone: null, linkedin_url: null, notes: null, dossier_count: 0, created_at: now(), ...c }));
 	const dossiers = [
 		{ type: 'sales', name: 'Rabobank, Talent rollout', company: 'Rabobank', contact_person: 'Mark de Vries', deal_size: 45000, deal_currency: 'EUR', flow_id: sales.id, current_stage_id: stages[0].id },
 		{ type: 'candidate', name: 'Sophie van Dijk', company: 'Adyen', role: 'Senior Frontend Engineer', flow_id: recruiting.id, current_stage_id: stages[3].id },
-	].map((d) => ({ id: randomUUID(), status: 'active', assigned_to: null, email: null, phone: null, cv_url: null, intake_notes: null, created_at: now(), ...d }));
+	].map((d, i) => ({ id: fixedId('d0000000', i + 1), status: 'active', assigned_to: null, email: null, phone: null, cv_url: null, intake_notes: null, created_at: now(), ...d }));
 	return { flows: [sales, recruiting], stages, contacts, dossiers };
 }
 
