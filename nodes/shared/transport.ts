@@ -135,7 +135,7 @@ export async function apiRequest(
 		const status = response.statusCode;
 		const headers = (response.headers ?? {}) as IDataObject;
 		const remaining = Number(headers['x-ratelimit-remaining']);
-		if (headers['x-ratelimit-remaining'] !== undefined) noteRemaining(key, remaining);
+		if (headers['x-ratelimit-remaining'] !== undefined) noteRemaining(key, remaining, profile.requestsPerMinute);
 		if (status === 429 && throttled < MAX_429_RETRIES) {
 			throttled++;
 			pauseUntil(key, Date.now() + retryAfterMs(headers));
