@@ -81,9 +81,10 @@ function itemIndexOf(ctx: RequestContext): number | undefined {
 	return typeof ctx.getItemIndex === 'function' ? ctx.getItemIndex() : undefined;
 }
 
-async function secretOf(ctx: RequestContext, profile: ApiProfile): Promise<string> {
+async function credentialsOf(ctx: RequestContext, profile: ApiProfile): Promise<{ secret: string; baseUrl?: string }> {
 	const credentials = await ctx.getCredentials(profile.credentialType);
-	return String(credentials?.[profile.secretField] ?? '');
+	const baseUrl = typeof credentials?.baseUrl === 'string' ? credentials.baseUrl.replace(/\/+$/, '') : undefined;
+	return { secret: String(credentials?.[profile.secretField] ?? ''), baseUrl };
 }
 
 /**
@@ -96,7 +97,10 @@ export async function apiRequest(
 	profile: ApiProfile,
 	options: IHttpRequestOptions,
 ): Promise<IN8nHttpFullResponse> {
-	const secret = await secretOf(this, profile);
+	const { secret, baseUrl } = await credentialsOf(this, profile);
+	// n8n applies a node's requestDefaults only to routed operations: list searches, load options,
+	// hooks and polls send relative URLs, which resolve against the credential's base URL here.
+	if (!options.baseURL && !/^https?:\/\//.test(options.url) && baseUrl) options = { ...options, baseURL: baseUrl };
 	const problem = profile.checkSecret?.(secret);
 	if (problem) {
 		throw new NodeOperationError(this.getNode(), problem, { itemIndex: itemIndexOf(this) });
