@@ -1,0 +1,622 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { operations, returnAllLimit, sendOption, show } from '../../shared/describe';
+import { parameterError, requireSomeOf } from '../../shared/request';
+import type { Pager } from '../../shared/transport';
+import { listRequest, singleRequest } from '../../shared/transport';
+import { buildFilter, filterCollection, sendFilter } from '../filters';
+import {
+	CONTACT_FILTERS,
+	crmBodyLocator,
+	crmLocator,
+	customFieldsOf,
+	idList,
+	routeOperations,
+	selectionFields,
+	sendSelection,
+	setBody,
+	unwrapRecord,
+} from '../methods/crm';
+import { grinfi } from '../profile';
+import type { GrinfiResource } from './types';
+
+const R = 'contact';
+export const ID = /^[0-9a-zA-Z-]{8,}$/;
+export const ID_HINT = 'a Grinfi ID';
+
+/** Contact search is Elasticsearch-backed: offset + limit can never pass 10,000. */
+export const SEARCH_WINDOW = 10_000;
+
+class SearchWindowExceeded extends Error {
+	constructor(readonly total: number | undefined) {
+		super('search window exceeded');
+	}
+}
+
+/** The Grinfi pager, stopping (or failing) at the search window instead of asking past it. */
+function windowPager(mode: 'error' | 'first'): Pager {
+	const base = grinfi.pager as Pager;
+	return {
+		...base,
+		hasMore(body, pageIndex, pageSize, received) {
+			const more = base.hasMore(body, pageIndex, pageSize, received);
+			const total = Number((body as IDataObject | undefined)?.total);
+			const known = Number.isFinite(total) ? total : undefined;
+			// Fail on the first page when the total already says the window cannot hold it.
+			if (mode === 'error' && pageIndex === 0 && known !== undefined && known > SEARCH_WINDOW) throw new SearchWindowExceeded(known);
+			if (more && (pageIndex + 1) * pageSize >= SEARCH_WINDOW) {
+				if (mode === 'error') throw new SearchWindowExceeded(known);
+				return false;
+			}
+			return more;
+		},
+	};
+}
+
+async function searchWithinWindow(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+	const mode = this.getNodeParameter('searchOptions.beyondWindow', 'error') as 'error' | 'first';
+	const request = listRequest({ ...grinfi, pager: windowPager(returnAll ? mode : 'first') }, 'body');
+	let failure: unknown;
+	try {
+		return await request.call(this, requestData);
+	} catch (error) {
+		failure = error;
+	}
+	if (!(failure instanceof SearchWindowExceeded)) throw failure;
+	const matched = failure.total !== undefined ? `these filters match ${failure.total.toLocaleString('en-US')}` : 'these filters match more';
+	throw new NodeOperationError(
+		this.getNode(),
+		`Contact search stops at 10,000 results (Grinfi's search window) and ${matched} (item ${this.getItemIndex()})`,
+		{
+			itemIndex: this.getItemIndex(),
+			description:
+				'Narrow the filters (for example by list, pipeline stage or a created-date range) and run several searches, or set Options → More Than 10,000 Results to "Return the First 10,000".',
+		},
+	);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Find (lookup-one)
+
+async function lookupBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const by = this.getNodeParameter('findBy', 'linkedin') as string;
+	const text = (name: string, label: string) => {
+		const value = String(this.getNodeParameter(name, '') ?? '').trim();
+		if (!value) throw parameterError(this, label, 'cannot be empty');
+		return value;
+	};
+	const body: IDataObject =
+		by === 'email'
+			? { email: text('findEmail', 'Email') }
+			: by === 'nameCompany'
+				? { name: text('findName', 'Name'), company_name: text('findCompanyName', 'Company Name') }
+				: { linkedin_id: text('findLinkedinId', 'LinkedIn URL or ID') };
+	if (this.getNodeParameter('findOptions.disableAggregation', false)) body.disable_aggregation = true;
+	return setBody(options, body);
+}
+
+const sendLookup = singleRequest(grinfi);
+
+async function findContact(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	let failure: unknown;
+	try {
+		return await sendLookup.call(this, requestData);
+	} catch (error) {
+		failure = error;
+	}
+	if (!(failure instanceof NodeApiError) || failure.httpCode !== '404') throw failure;
+	if (this.getNodeParameter('ifNotFound', 'empty') === 'empty') return [];
+	const body = (requestData.options.body ?? {}) as IDataObject;
+	const what = Object.entries(body)
+		.filter(([key]) => key !== 'disable_aggregation')
+		.map(([key, value]) => `${key} "${String(value)}"`)
+		.join(' and ');
+	throw new NodeOperationError(this.getNode(), `No Grinfi contact matches ${what} (item ${this.getItemIndex()})`, {
+		itemIndex: this.getItemIndex(),
+		description: 'Set If Not Found to "Return Nothing" to continue without a result instead.',
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Create or Update (upsert): custom fields by name, checked against the team's custom fields.
+
+async function customFieldsByName(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const entries = ((this.getNodeParameter('customFields.field', []) as IDataObject[]) ?? []).filter(
+		(entry) => String(entry.name ?? '').trim() !== '',
+	);
+	if (!entries.length) return options;
+	const known = (await customFieldsOf(this as never, 'lead', options.baseURL)).map((f) => String(f.name));
+	const values: IDataObject = {};
+	for (const entry of entries) {
+		const name = String(entry.name).trim();
+		if (!known.includes(name)) {
+			throw parameterError(
+				this,
+				'Custom Fields → Name',
+				`"${name}" is not a contact custom field in Grinfi`,
+				known.length ? `The contact custom fields are: ${known.join(', ')}. Create it with Custom Field → Create first.` : 'The team has no contact custom fields yet. Create one with Custom Field → Create first.',
+			);
+		}
+		values[name] = entry.value ?? '';
+	}
+	return setBody(options, { custom_fields: values });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Count and mass action
+
+async function countBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const ids = idList(this.getNodeParameter('countIds', ''));
+	if (ids.length) return setBody(options, { ids, all: false });
+	const filter = buildFilter(this, CONTACT_FILTERS);
+	return setBody(options, Object.keys(filter).length ? { all: true, filter } : { all: true });
+}
+
+export const CONTACT_MASS_ACTIONS = [
+	{ name: 'Add Tag', value: 'contact_add_tags', description: 'Add one tag to the contacts' },
+	{ name: 'Add to Automation', value: 'contact_add_to_flow', description: 'Enroll the contacts in an automation' },
+	{ name: 'Cancel From Automations', value: 'contact_cancel_from_flows', description: 'Stop the contacts in the chosen automations' },
+	{ name: 'Change List', value: 'contact_change_list', description: 'Move the contacts to another list' },
+	{ name: 'Change Pipeline Stage', value: 'contact_change_pipeline_stage', description: 'Move the contacts to a pipeline stage' },
+	{ name: 'Delete (Destructive)', value: 'contact_delete', description: 'Delete the contacts for good' },
+	{ name: 'Export to CSV', value: 'contact_export_csv', description: 'Queue a CSV export of the contacts' },
+	{ name: 'Mark Conversations Read', value: 'contact_mark_read', description: 'Mark the contacts’ conversations as read' },
+	{ name: 'Remove Tag', value: 'contact_remove_tags', description: 'Remove one tag from the contacts' },
+	{ name: 'Replace Tags', value: 'contact_replace_tags', description: 'Replace all tags of the contacts' },
+	{ name: 'Set Custom Field', value: 'contact_change_custom_field', description: 'Set one custom field on the contacts' },
+];
+
+/** A destructive mass action needs the explicit confirmation before anything is sent. */
+export function confirmDestructive(deleteType: string): (this: IExecuteSingleFunctions, options: IHttpRequestOptions) => Promise<IHttpRequestOptions> {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const type = this.getNodeParameter('massActionType', '') as string;
+		if (type === deleteType && this.getNodeParameter('confirmDelete', false) !== true) {
+			throw parameterError(this, 'Confirm Delete', 'must be on to delete records with a mass action', 'Deleting cannot be undone: turn on Confirm Delete to run it.');
+		}
+		return options;
+	};
+}
+
+/** The payload fields of a mass action, each shown for the types that use it. */
+function massPayloadFields(): INodeProperties[] {
+	const forType = (...types: string[]) => show(R, 'massAction', { massActionType: types });
+	return [
+		crmBodyLocator('tag', 'massTagId', 'payload.tag_uuid', forType('contact_add_tags', 'contact_remove_tags'), 'Tag to add or remove'),
+		{
+			displayName: 'Tag Names or IDs',
+			name: 'massTagIds',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getTagOptions' },
+			default: [],
+			required: true,
+			displayOptions: forType('contact_replace_tags'),
+			description: 'The tags the contacts keep (all others are removed). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			routing: { send: { type: 'body', property: 'payload.tag_uuids' } },
+		},
+		crmBodyLocator('list', 'massListId', 'payload.list_uuid', forType('contact_change_list'), 'List to move the contacts to'),
+		crmBodyLocator('contactStage', 'massStageId', 'payload.pipeline_stage_uuid', forType('contact_change_pipeline_stage'), 'Stage to move the contacts to'),
+		{
+			displayName: 'Custom Field Name or ID',
+			name: 'massCustomFieldId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getContactCustomFieldOptions' },
+			default: '',
+			required: true,
+			displayOptions: forType('contact_change_custom_field'),
+			description: 'Custom field to set. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			routing: { send: { type: 'body', property: 'payload.custom_field_uuid' } },
+		},
+		{
+			displayName: 'Custom Field Value',
+			name: 'massCustomFieldValue',
+			type: 'string',
+			default: '',
+			displayOptions: forType('contact_change_custom_field'),
+			description: 'Value to set; leave empty to clear the field',
+			routing: { send: { type: 'body', property: 'payload.value', value: '={{ $value === "" ? null : $value }}' } },
+		},
+		{
+			displayName: 'Automation Name or ID',
+			name: 'massAutomationId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getCrmAutomationOptions' },
+			default: '',
+			required: true,
+			displayOptions: forType('contact_add_to_flow'),
+			description: 'Automation to add the contacts to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			routing: { send: { type: 'body', property: 'payload.flow_uuid' } },
+		},
+		{
+			displayName: 'Automation Names or IDs',
+			name: 'massAutomationIds',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getCrmAutomationOptions' },
+			default: [],
+			required: true,
+			displayOptions: forType('contact_cancel_from_flows'),
+			description: 'Automations to stop the contacts in. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			routing: { send: { type: 'body', property: 'payload.flow_uuids' } },
+		},
+		{
+			displayName: 'Confirm Delete',
+			name: 'confirmDelete',
+			type: 'boolean',
+			default: false,
+			displayOptions: forType('contact_delete'),
+			description: 'Whether you really want to delete every selected contact; this cannot be undone',
+		},
+	];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Operations
+
+const contactOperations = routeOperations(
+	routeOperations(
+		operations(
+			grinfi,
+			R,
+			[
+				{ name: 'Count', value: 'count', action: 'Count contacts', description: 'Count contacts matching filters or IDs', method: 'POST', path: '/leads/api/leads/count', preSend: [countBody] },
+				{ name: 'Create or Update', value: 'upsert', action: 'Create or update a contact', description: 'Create a new record, or update the current one if it already exists (upsert)', method: 'POST', path: '/leads/api/leads/upsert', preSend: [customFieldsByName], postReceive: [unwrapRecord('lead')] },
+				{ name: 'Delete', value: 'delete', action: 'Delete a contact', description: 'Delete a contact (Grinfi removes it in the background)', method: 'DELETE', path: '/leads/api/leads/{contactId}' },
+				{ name: 'Enrich', value: 'enrich', action: 'Enrich contacts', description: 'Run advanced enrichment on contacts (uses credits)', method: 'PUT', path: '/leads/api/leads/advanced-enrichment', preSend: [sendSelection(CONTACT_FILTERS, 'contacts', 'uuidsOrFilter')] },
+				{ name: 'Find', value: 'find', action: 'Find a contact', description: 'Find one contact by LinkedIn URL or ID, email, or name and company', method: 'POST', path: '/leads/api/leads/lookup-one', preSend: [lookupBody], postReceive: [unwrapRecord('lead')] },
+				{ name: 'Get', value: 'get', action: 'Get a contact', description: 'Retrieve a contact', method: 'GET', path: '/leads/api/leads/{contactId}', postReceive: [unwrapRecord('lead')] },
+				{ name: 'Get Enrichment Metrics', value: 'getEnrichmentMetrics', action: 'Get enrichment usage metrics', description: 'How many enrichments the team used this month', method: 'POST', path: '/leads/api/enrichment-queue/metrics' },
+				{ name: 'Get Enrichment Queue', value: 'getEnrichmentQueue', action: 'Get the enrichment queue', description: 'List the contacts waiting for enrichment', method: 'GET', path: '/leads/api/enrichment-queue', list: 'qs' },
+				{ name: 'Get Metrics', value: 'getMetrics', action: 'Get team engagement metrics', description: 'Team-wide outreach totals for a period', method: 'POST', path: '/leads/api/leads/metrics' },
+				{ name: 'Mass Action', value: 'massAction', action: 'Run a mass action on contacts', description: 'Tag, move, enroll, export or delete many contacts at once', method: 'PUT', path: '/leads/api/leads/mass-action', preSend: [confirmDestructive('contact_delete'), sendSelection(CONTACT_FILTERS, 'contacts')] },
+				{ name: 'Search', value: 'search', action: 'Search contacts', description: 'Search contacts by text, list, stage, tags, statuses or dates', method: 'POST', path: '/leads/api/leads/search', list: 'body', preSend: [sendFilter('body', CONTACT_FILTERS)] },
+				{ name: 'Update', value: 'update', action: 'Update a contact', description: 'Change standard fields of a contact (not custom fields)', method: 'PUT', path: '/leads/api/leads/{contactId}', preSend: [requireSomeOf('updateFields', 'Update Fields')], postReceive: [unwrapRecord('lead')] },
+			],
+			'search',
+		),
+		['search'],
+		searchWithinWindow,
+	),
+	['find'],
+	findContact,
+);
+
+const leadField = (displayName: string, name: string, description: string, placeholder?: string): INodeProperties =>
+	sendOption({ displayName, name, type: 'string', default: '', description, ...(placeholder ? { placeholder } : {}) }, 'body', name);
+
+/** Standard contact fields (PUT body and upsert `lead`). */
+const standardFields = (): INodeProperties[] => [
+	leadField('About', 'about', 'Profile summary'),
+	leadField('Company Name', 'company_name', 'Current company'),
+	leadField('Domain', 'domain', 'Company domain, used to find the email', 'e.g. acme.com'),
+	leadField('Email', 'email', 'Email address', 'name@email.com'),
+	leadField('First Name', 'first_name', 'Given name'),
+	leadField('Headline', 'headline', 'LinkedIn headline'),
+	leadField('Last Name', 'last_name', 'Family name'),
+	leadField('LinkedIn Handle', 'linkedin', 'LinkedIn nickname, e.g. john-doe-123456'),
+	leadField('LinkedIn Member ID', 'ln_id', 'Raw LinkedIn member ID (ACoAA…)'),
+	leadField('Location', 'raw_address', 'Address as free text, e.g. Berlin, Germany'),
+	leadField('Position', 'position', 'Job title'),
+	leadField('Sales Navigator ID', 'sn_id', 'Raw Sales Navigator ID (ACwAA…)'),
+];
+
+const inLead = (field: INodeProperties): INodeProperties => ({
+	...field,
+	routing: { send: { type: 'body', property: `lead.${field.name}` } },
+});
+
+const METRICS = [
+	{ name: 'Email Bounced', value: 'email_bounced_count' },
+	{ name: 'Email Clicked', value: 'email_clicked_count' },
+	{ name: 'Email Inbox', value: 'email_inbox_count' },
+	{ name: 'Email Opened', value: 'email_opened_count' },
+	{ name: 'Email Sent', value: 'email_sent_count' },
+	{ name: 'Email Unsubscribed', value: 'email_unsubscribed_count' },
+	{ name: 'LinkedIn Connection Requests Accepted', value: 'linkedin_connection_request_accepted_count' },
+	{ name: 'LinkedIn Connection Requests Sent', value: 'linkedin_connection_request_sent_count' },
+	{ name: 'LinkedIn Inbox', value: 'linkedin_inbox_count' },
+	{ name: 'LinkedIn InMails Replied', value: 'linkedin_inmail_replied_count' },
+	{ name: 'LinkedIn InMails Sent', value: 'linkedin_inmail_sent_count' },
+	{ name: 'LinkedIn Messages Opened', value: 'linkedin_opened_count' },
+	{ name: 'LinkedIn Messages Sent', value: 'linkedin_sent_count' },
+];
+
+const contactFields: INodeProperties[] = [
+	crmLocator('contact', 'contactId', show(R, ['delete', 'get', 'update'])),
+
+	// Find
+	{
+		displayName: 'Find By',
+		name: 'findBy',
+		type: 'options',
+		options: [
+			{ name: 'LinkedIn URL or ID', value: 'linkedin' },
+			{ name: 'Email', value: 'email' },
+			{ name: 'Name and Company', value: 'nameCompany' },
+		],
+		default: 'linkedin',
+		displayOptions: show(R, 'find'),
+		description: 'What identifies the contact',
+	},
+	{
+		displayName: 'LinkedIn URL or ID',
+		name: 'findLinkedinId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. https://www.linkedin.com/in/john-doe-123456',
+		displayOptions: show(R, 'find', { findBy: ['linkedin'] }),
+		description: 'Profile URL, Sales Navigator URL, nickname or member ID',
+	},
+	{
+		displayName: 'Email',
+		name: 'findEmail',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'name@email.com',
+		displayOptions: show(R, 'find', { findBy: ['email'] }),
+	},
+	{
+		displayName: 'Name',
+		name: 'findName',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: show(R, 'find', { findBy: ['nameCompany'] }),
+		description: 'Full name of the contact',
+	},
+	{
+		displayName: 'Company Name',
+		name: 'findCompanyName',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: show(R, 'find', { findBy: ['nameCompany'] }),
+	},
+	{
+		displayName: 'If Not Found',
+		name: 'ifNotFound',
+		type: 'options',
+		options: [
+			{ name: 'Return Nothing', value: 'empty', description: 'Output no item for this input' },
+			{ name: 'Stop With an Error', value: 'error', description: 'Fail the item, naming what was looked up' },
+		],
+		default: 'empty',
+		displayOptions: show(R, 'find'),
+		description: 'What to do when no contact matches',
+	},
+	{
+		displayName: 'Options',
+		name: 'findOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show(R, 'find'),
+		options: [
+			{ displayName: 'Skip Aggregation', name: 'disableAggregation', type: 'boolean', default: false, description: 'Whether to skip the enrichment data aggregation (faster)' },
+		],
+	},
+
+	// Search, enrichment queue
+	...returnAllLimit(R, ['search', 'getEnrichmentQueue']).map((p) =>
+		p.name === 'limit' ? { ...p, typeOptions: { minValue: 1, maxValue: SEARCH_WINDOW } } : p,
+	),
+	filterCollection(show(R, ['search', 'count']), CONTACT_FILTERS),
+	{
+		displayName: 'Options',
+		name: 'searchOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show(R, 'search'),
+		options: [
+			{
+				displayName: 'More Than 10,000 Results',
+				name: 'beyondWindow',
+				type: 'options',
+				options: [
+					{ name: 'Stop With an Error', value: 'error', description: 'Fail before paging when the filters match more than 10,000' },
+					{ name: 'Return the First 10,000', value: 'first', description: 'Page up to the search window and stop there' },
+				],
+				default: 'error',
+				description: 'Grinfi contact search cannot page past 10,000 results; what Return All does then',
+			},
+			sendOption({ displayName: 'Skip Aggregation', name: 'disable_aggregation', type: 'boolean', default: false, description: 'Whether to skip the enrichment data aggregation (faster)' }, 'body', 'disable_aggregation'),
+			sendOption({ displayName: 'Sort By', name: 'order_field', type: 'string', default: 'created_at', description: 'Contact field to sort by, e.g. created_at or updated_at' }, 'body', 'order_field'),
+			sendOption({
+				displayName: 'Sort Order',
+				name: 'order_type',
+				type: 'options',
+				options: [
+					{ name: 'Ascending', value: 'asc' },
+					{ name: 'Descending', value: 'desc' },
+				],
+				default: 'desc',
+			}, 'body', 'order_type'),
+		],
+	},
+
+	// Count
+	{
+		displayName: 'Contact IDs',
+		name: 'countIds',
+		type: 'string',
+		default: '',
+		displayOptions: show(R, 'count'),
+		description: 'Count only these contacts (comma-separated); leave empty to count by the filters (or all contacts)',
+	},
+
+	// Create or Update
+	crmBodyLocator('list', 'listId', 'list_uuid', show(R, 'upsert'), 'List the contact is created in (and moved to, with Move to List)'),
+	{
+		displayName: 'LinkedIn URL or ID',
+		name: 'leadLinkedinId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. https://www.linkedin.com/in/john-doe-123456',
+		displayOptions: show(R, 'upsert'),
+		description: 'Identifies the contact: profile URL, Sales Navigator URL, nickname or member ID',
+		routing: { send: { type: 'body', property: 'lead.linkedin_id' } },
+	},
+	{
+		displayName: 'Update If Exists',
+		name: 'updateIfExists',
+		type: 'boolean',
+		default: true,
+		displayOptions: show(R, 'upsert'),
+		description: 'Whether to update the contact when it already exists (otherwise it is left as it is)',
+		routing: { send: { type: 'body', property: 'update_if_exists' } },
+	},
+	{
+		displayName: 'Move to List',
+		name: 'moveToList',
+		type: 'boolean',
+		default: false,
+		displayOptions: show(R, 'upsert'),
+		description: 'Whether to move an existing contact into the list above',
+		routing: { send: { type: 'body', property: 'move_to_list' } },
+	},
+	{
+		displayName: 'Contact Fields',
+		name: 'leadFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show(R, 'upsert'),
+		options: standardFields().map(inLead),
+	},
+	{
+		displayName: 'Custom Fields',
+		name: 'customFields',
+		type: 'fixedCollection',
+		placeholder: 'Add Custom Field',
+		typeOptions: { multipleValues: true },
+		default: {},
+		displayOptions: show(R, 'upsert'),
+		description: 'Custom field values by field name; a name Grinfi does not know stops the item before anything is sent',
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					{
+						displayName: 'Name or ID',
+						name: 'name',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getContactCustomFieldNames' },
+						default: '',
+						description: 'Contact custom field. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Value to store' },
+				],
+			},
+		],
+	},
+
+	// Update
+	{
+		displayName:
+			'Update changes standard fields only: Grinfi drops custom fields sent here. To set custom fields use Create or Update (custom fields by name) or Custom Field → Set Value.',
+		name: 'updateNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: show(R, 'update'),
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show(R, 'update'),
+		options: [
+			...standardFields(),
+			leadField('Personal Email', 'personal_email', 'Private email address', 'name@email.com'),
+			leadField('Personal Phone', 'personal_phone_number', 'Private phone number'),
+			leadField('Work Email', 'work_email', 'Business email address', 'name@email.com'),
+			leadField('Work Phone', 'work_phone_number', 'Business phone number'),
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+
+	// Mass action
+	{
+		displayName: 'Action',
+		name: 'massActionType',
+		type: 'options',
+		options: CONTACT_MASS_ACTIONS,
+		default: 'contact_add_tags',
+		displayOptions: show(R, 'massAction'),
+		description: 'What to do with the selected contacts',
+		routing: { send: { type: 'body', property: 'type' } },
+	},
+	...massPayloadFields(),
+	...selectionFields(R, ['massAction', 'enrich'], 'contact', CONTACT_FILTERS),
+
+	// Metrics
+	{
+		displayName: 'Period From',
+		name: 'periodFrom',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		displayOptions: show(R, 'getMetrics'),
+		description: 'Start of the period (inclusive)',
+		routing: { send: { type: 'body', property: 'period_from' } },
+	},
+	{
+		displayName: 'Period To',
+		name: 'periodTo',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		displayOptions: show(R, 'getMetrics'),
+		description: 'End of the period (inclusive)',
+		routing: { send: { type: 'body', property: 'period_to' } },
+	},
+	{
+		displayName: 'Metrics',
+		name: 'metrics',
+		type: 'multiOptions',
+		options: METRICS,
+		default: ['linkedin_sent_count', 'email_sent_count'],
+		required: true,
+		displayOptions: show(R, 'getMetrics'),
+		description: 'Totals to return',
+		routing: { send: { type: 'body', property: 'metrics' } },
+	},
+	{
+		displayName: 'Automation Names or IDs',
+		name: 'metricsAutomations',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getCrmAutomationOptions' },
+		default: [],
+		displayOptions: show(R, 'getMetrics'),
+		description: 'Only these automations; none means all. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		routing: { send: { type: 'body', property: 'flows' } },
+	},
+];
+
+export const contact: GrinfiResource = {
+	name: 'Contact',
+	value: R,
+	description: 'CRM contacts (leads): find, search, create or update, tag, enrich, mass actions',
+	operations: contactOperations,
+	fields: contactFields,
+	pathParams: { contactId: { label: 'Contact', pattern: ID, patternHint: ID_HINT } },
+};
