@@ -1,0 +1,196 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INodePropertyOptions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { safeEqual } from '../shared/signature';
+import { apiRequest, jsonBody } from '../shared/transport';
+import { grinfi } from './profile';
+import { GRINFI_EVENTS } from './trigger/events';
+import type { Registration } from './trigger/lifecycle';
+import { checkExists, create, kindOf, remove } from './trigger/lifecycle';
+import { simplifyDelivery } from './trigger/simplify';
+
+/** Pages (of 100) read at most to fill a dropdown. */
+const MAX_OPTION_PAGES = 10;
+
+/** Every record of a Grinfi list, for a dropdown, sorted by name. */
+async function optionsOf(
+	ctx: ILoadOptionsFunctions,
+	request: IHttpRequestOptions,
+	toOption: (record: IDataObject) => INodePropertyOptions,
+): Promise<INodePropertyOptions[]> {
+	const credentials = await ctx.getCredentials('grinfiApi');
+	const baseURL = String(credentials.baseUrl ?? 'https://leadgen.grinfi.io').replace(/\/+$/, '');
+	const pager = grinfi.pager!;
+	const records: IDataObject[] = [];
+	for (let pageIndex = 0; pageIndex < MAX_OPTION_PAGES; pageIndex++) {
+		const options: IHttpRequestOptions = { method: 'GET', baseURL, json: true, ...request, qs: { ...(request.qs ?? {}) } };
+		pager.setPage(options, pageIndex, pager.maxPageSize, 'qs');
+		const body = jsonBody((await apiRequest.call(ctx, grinfi, options)).body);
+		const page = pager.records(body);
+		records.push(...page);
+		if (!page.length || !pager.hasMore(body, pageIndex, pager.maxPageSize, records.length)) break;
+	}
+	return records.map(toOption).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+const named = (r: IDataObject): INodePropertyOptions => ({ name: String(r.name ?? r.uuid), value: String(r.uuid) });
+
+export class GrinfiTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Grinfi Trigger',
+		name: 'grinfiTrigger',
+		icon: { light: 'file:grinfi.svg', dark: 'file:grinfi.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when Grinfi reports replies, sent messages, opens, clicks and contact changes',
+		defaults: { name: 'Grinfi Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'grinfiApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName:
+					'Activating the workflow registers one webhook per event in Grinfi (named “n8n: workflow – event”); deactivating removes them. Grinfi does not sign deliveries, so the registered URL carries a random secret and deliveries without it are refused.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: GRINFI_EVENTS,
+				default: ['contact_replied_linkedin_message'],
+				required: true,
+				description: 'The events that start the workflow. Grinfi takes one event per webhook, so one webhook is registered for each.',
+			},
+			{
+				displayName: 'Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: 'Add Filter',
+				default: {},
+				description: 'Only deliver events of contacts that match all the filters chosen',
+				options: [
+					{
+						displayName: 'Automation Names or IDs',
+						name: 'automations',
+						type: 'multiOptions',
+						typeOptions: { loadOptionsMethod: 'getAutomations' },
+						default: [],
+						description:
+							'Only contacts in one of these automations. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Custom Filters (JSON)',
+						name: 'customFilters',
+						type: 'json',
+						default: '',
+						description:
+							'Grinfi’s own filter object (jsonLogic tree), sent as the webhook’s filters. Replaces the other filters, so use it alone.',
+					},
+					{
+						displayName: 'List Names or IDs',
+						name: 'lists',
+						type: 'multiOptions',
+						typeOptions: { loadOptionsMethod: 'getLists' },
+						default: [],
+						description:
+							'Only contacts in one of these lists. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Pipeline Stage Names or IDs',
+						name: 'pipelineStages',
+						type: 'multiOptions',
+						typeOptions: { loadOptionsMethod: 'getPipelineStages' },
+						default: [],
+						description:
+							'Only contacts in one of these pipeline stages. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Tag Names or IDs',
+						name: 'tags',
+						type: 'multiOptions',
+						typeOptions: { loadOptionsMethod: 'getTags' },
+						default: [],
+						description:
+							'Only contacts with at least one of these tags. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+				],
+			},
+			{
+				displayName: 'Simplify',
+				name: 'simplify',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to output only the event, the contact’s name, email, LinkedIn URL and company, and the message text, instead of the delivery as Grinfi sent it',
+			},
+		],
+	};
+
+	methods = {
+		loadOptions: {
+			async getAutomations(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+				return await optionsOf(this, { url: '/flows/api/flows' }, (f) => ({
+					name: f.status ? `${String(f.name)} (${String(f.status)})` : String(f.name ?? f.uuid),
+					value: String(f.uuid),
+				}));
+			},
+			async getLists(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+				return await optionsOf(this, { url: '/leads/api/lists' }, named);
+			},
+			async getTags(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+				return await optionsOf(this, { url: '/leads/api/tags' }, named);
+			},
+			async getPipelineStages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+				return await optionsOf(
+					this,
+					{ url: '/leads/api/pipeline-stages', qs: { filter: JSON.stringify({ object: 'lead' }) } },
+					(s) => ({ name: s.category ? `${String(s.name)} (${String(s.category)})` : String(s.name), value: String(s.uuid) }),
+				);
+			},
+		},
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await checkExists(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await create(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await remove(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const registration = this.getWorkflowStaticData('node')[kindOf(this.getMode())] as Registration | undefined;
+		const given = this.getQueryData() as IDataObject;
+		const secret = typeof given.secret === 'string' ? given.secret : '';
+		if (!registration?.secret || !secret || !safeEqual(secret, registration.secret)) {
+			this.getResponseObject().status(401).json({ error: 'This URL only accepts deliveries of the Grinfi webhooks n8n registered.' });
+			return { noWebhookResponse: true };
+		}
+		const body = (this.getBodyData() ?? {}) as IDataObject;
+		const events = this.getNodeParameter('events', []) as string[];
+		if (typeof body.event_name !== 'string' || !events.includes(body.event_name)) return {};
+		const simplify = this.getNodeParameter('simplify', false) as boolean;
+		return { workflowData: [this.helpers.returnJsonArray(simplify ? simplifyDelivery(body) : body)] };
+	}
+}

@@ -1,0 +1,69 @@
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { fillPathParams } from '../shared/request';
+import { singleRequest } from '../shared/transport';
+import { listSearch } from './methods';
+import { addUserId, growthGenius } from './profile';
+import { NUMERIC_ID } from './resources/common';
+import { contactFieldsDescription, contactOperations } from './resources/contact';
+import { messageFields, messageOperations } from './resources/message';
+import { userFields, userOperations } from './resources/user';
+
+export class GrowthGenius implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'GrowthGenius',
+		name: 'growthGenius',
+		icon: { light: 'file:growthgenius.svg', dark: 'file:growthgenius.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage GrowthGenius contacts and messages',
+		defaults: { name: 'GrowthGenius' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'growthGeniusApi', required: true }],
+		requestDefaults: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			json: true,
+		},
+		requestOperations: { pagination: singleRequest(growthGenius) },
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Message', value: 'message' },
+					{ name: 'User', value: 'user' },
+				],
+				default: 'contact',
+				// Every request goes through the pack's transport; IDs are checked and user_id added first.
+				routing: {
+					send: {
+						paginate: true,
+						preSend: [
+							fillPathParams({
+								contactId: { label: 'Contact', pattern: NUMERIC_ID, patternHint: 'a number (GrowthGenius contact ID)' },
+								messageId: { label: 'Message', pattern: NUMERIC_ID, patternHint: 'a number (GrowthGenius message ID)' },
+							}),
+							addUserId,
+						],
+					},
+				},
+			},
+			contactOperations,
+			messageOperations,
+			userOperations,
+			...contactFieldsDescription,
+			...messageFields,
+			...userFields,
+		],
+	};
+
+	methods = { listSearch };
+}
