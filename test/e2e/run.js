@@ -1,0 +1,72 @@
+'use strict';
+/**
+ * End to end in a real n8n: the packed package installed as a marketplace install does, the
+ * example workflows executed headlessly against the sandboxes with their outputs checked, and the
+ * trigger workflows activated and driven by real deliveries.
+ *
+ * N8N_VERSIONS=2.41.1,1.123.81 chooses the n8n versions (default: 2.41.1).
+ * Writes test-artifacts/e2e.json with the counts.
+ */
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const { prepareInstance } = require('./n8n');
+const { scenarios } = require('./scenarios');
+
+const root = path.resolve(__dirname, '../..');
+const artifacts = path.join(root, 'test-artifacts');
+
+/** `npm pack` of the built package, untarred: what a marketplace install unpacks. */
+function pack() {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outreach-e2e-pack-'));
+	const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	const [{ filename }] = JSON.parse(out);
+	execFileSync('tar', ['-xzf', path.join(dir, filename), '-C', dir]);
+	return path.join(dir, 'package');
+}
+
+async function main() {
+	fs.mkdirSync(artifacts, { recursive: true });
+	if (!fs.existsSync(path.join(root, 'dist'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+	const packDir = pack();
+	const versions = (process.env.N8N_VERSIONS || '2.41.1').split(',').map((v) => v.trim()).filter(Boolean);
+	const results = [];
+	let port = 5690;
+	for (const version of versions) {
+		const started = Date.now();
+		const n8n = await prepareInstance({ version, port, packDir });
+		port += 10;
+		try {
+			for (const scenario of scenarios) {
+				const name = `[n8n ${version}] ${scenario.name}`;
+				const t = Date.now();
+				try {
+					await scenario.run(n8n, { version });
+					results.push({ name, ok: true, ms: Date.now() - t });
+					console.log(`✓ ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+				} catch (error) {
+					results.push({ name, ok: false, ms: Date.now() - t, error: String(error && error.stack ? error.stack : error) });
+					console.log(`✗ ${name}\n  ${String(error && error.stack ? error.stack : error).split('\n').join('\n  ')}`);
+				}
+			}
+		} finally {
+			await n8n.dispose();
+		}
+		console.log(`n8n ${version}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+	}
+	fs.rmSync(path.dirname(packDir), { recursive: true, force: true });
+	const passed = results.filter((r) => r.ok).length;
+	const failed = results.length - passed;
+	fs.writeFileSync(path.join(artifacts, 'e2e.json'), JSON.stringify({ passed, failed, results }, null, 2));
+	console.log(`end to end: ${passed} passed, ${failed} failed`);
+	process.exit(failed ? 1 : 0);
+}
+
+main().catch((error) => {
+	console.error(error);
+	fs.mkdirSync(artifacts, { recursive: true });
+	fs.writeFileSync(path.join(artifacts, 'e2e.json'), JSON.stringify({ passed: 0, failed: 1, error: String(error) }));
+	process.exit(1);
+});
