@@ -39,6 +39,8 @@ module.exports = [
 			const url = `${n8n.baseUrl}webhook/${webhookId}/webhook`;
 			const lg = ctx.sandboxes.leadgrid;
 			const dossier = lg.state.dossiers.all()[0];
+			// n8n registers active webhooks just after it reports ready: wait until the URL answers.
+			await until('the production webhook', async () => (await fetch(url, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status !== 404);
 			const good = await lg.state.deliver('dossier.stage_changed', { id: dossier.id, current_stage_id: dossier.current_stage_id, status: 'active' }, { url });
 			assert.equal(good.results[0].status, 200, `signed delivery answered ${good.results[0].status}`);
 			const executions = await until('one execution', async () => {
