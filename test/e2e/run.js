@@ -33,11 +33,10 @@ async function main() {
 	const packDir = pack();
 	const versions = (process.env.N8N_VERSIONS || '2.41.1').split(',').map((v) => v.trim()).filter(Boolean);
 	const results = [];
-	let port = 5690;
 	for (const version of versions) {
 		const started = Date.now();
-		const n8n = await prepareInstance({ version, port, packDir });
-		port += 10;
+		// A free port each time, so parallel runs never collide.
+		const n8n = await prepareInstance({ version, packDir });
 		try {
 			for (const scenario of scenarios) {
 				const name = `[n8n ${version}] ${scenario.name}`;
