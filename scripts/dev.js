@@ -30,6 +30,7 @@ async function main() {
 	const examples = fs.readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.json'));
 	for (const file of examples) await n8n.importWorkflow(JSON.parse(fs.readFileSync(path.join(root, 'examples', file), 'utf8')));
 	await n8n.start();
+	await n8n.login(); // 1.x sets the owner up here; 2.x has it from the environment
 
 	const stop = async () => {
 		await n8n.dispose();
