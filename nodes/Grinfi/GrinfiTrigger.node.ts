@@ -12,7 +12,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { safeEqual } from '../shared/signature';
-import { apiRequest, jsonBody } from '../shared/transport';
+import { fetchPages } from '../shared/transport';
 import { grinfi } from './profile';
 import { GRINFI_EVENTS } from './trigger/events';
 import type { Registration } from './trigger/lifecycle';
@@ -28,18 +28,7 @@ async function optionsOf(
 	request: IHttpRequestOptions,
 	toOption: (record: IDataObject) => INodePropertyOptions,
 ): Promise<INodePropertyOptions[]> {
-	const credentials = await ctx.getCredentials('grinfiApi');
-	const baseURL = String(credentials.baseUrl ?? 'https://leadgen.grinfi.io').replace(/\/+$/, '');
-	const pager = grinfi.pager!;
-	const records: IDataObject[] = [];
-	for (let pageIndex = 0; pageIndex < MAX_OPTION_PAGES; pageIndex++) {
-		const options: IHttpRequestOptions = { method: 'GET', baseURL, json: true, ...request, qs: { ...(request.qs ?? {}) } };
-		pager.setPage(options, pageIndex, pager.maxPageSize, 'qs');
-		const body = jsonBody((await apiRequest.call(ctx, grinfi, options)).body);
-		const page = pager.records(body);
-		records.push(...page);
-		if (!page.length || !pager.hasMore(body, pageIndex, pager.maxPageSize, records.length)) break;
-	}
+	const { records } = await fetchPages(ctx, grinfi, { method: 'GET', json: true, ...request }, MAX_OPTION_PAGES * grinfi.pager!.maxPageSize);
 	return records.map(toOption).sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -82,10 +82,6 @@ export function userIdOf(credentials: ICredentialDataDecryptedObject, fail: (mes
 	return userId;
 }
 
-export function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
-	return String(credentials.baseUrl || 'https://api.growthgenius.com').replace(/\/+$/, '');
-}
-
 /**
  * A request outside declarative routing (list searches, the trigger's polls): the credential's
  * base URL, `user_id` unless it is the User API, sent through the shared transport. Returns the
@@ -105,7 +101,6 @@ export async function ggRequest(
 		method: 'GET',
 		json: true,
 		...options,
-		baseURL: baseUrlOf(credentials),
 		headers: { Accept: 'application/json', ...(options.headers ?? {}) },
 		qs,
 	});

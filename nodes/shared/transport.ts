@@ -254,6 +254,39 @@ export function singleRequest(profile: ApiProfile) {
 }
 
 /**
+ * The paging loop: asks for pages of the largest size the API allows (or just `limit` when that
+ * is smaller) until `limit` records are in or the server says there is nothing more.
+ */
+export async function fetchPages(
+	ctx: RequestContext,
+	profile: ApiProfile,
+	request: IHttpRequestOptions,
+	limit: number,
+	where: 'qs' | 'body' = 'qs',
+): Promise<{ records: IDataObject[]; last?: IN8nHttpFullResponse }> {
+	const pager = profile.pager;
+	if (!pager) throw new NodeOperationError(ctx.getNode(), `${profile.name} has no pagination`);
+	const records: IDataObject[] = [];
+	let last: IN8nHttpFullResponse | undefined;
+	// One page size for the whole run, so page numbers and offsets stay aligned.
+	const size = Math.min(pager.maxPageSize, limit);
+	for (let pageIndex = 0; records.length < limit; pageIndex++) {
+		const options: IHttpRequestOptions = {
+			...request,
+			qs: { ...(request.qs ?? {}) },
+			body: where === 'body' ? { ...((request.body as IDataObject) ?? {}) } : request.body,
+		};
+		pager.setPage(options, pageIndex, size, where);
+		last = await apiRequest.call(ctx, profile, options);
+		const body = jsonBody(last.body);
+		const page = pager.records(body);
+		records.push(...page);
+		if (!page.length || !pager.hasMore(body, pageIndex, size, records.length)) break;
+	}
+	return { records: records.slice(0, limit), last };
+}
+
+/**
  * Routing for list operations: Return All pages through at the largest page size, Limit asks
  * for no more than needed, and no request is made once the server said there is nothing more.
  */
@@ -262,29 +295,10 @@ export function listRequest(profile: ApiProfile, where: 'qs' | 'body' = 'qs') {
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
-		const pager = profile.pager;
-		if (!pager) throw new NodeOperationError(this.getNode(), `${profile.name} has no pagination`);
 		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
-		const records: IDataObject[] = [];
-		let last: IN8nHttpFullResponse | undefined;
-		// One page size for the whole run, so page numbers and offsets stay aligned.
-		const size = returnAll ? pager.maxPageSize : Math.min(pager.maxPageSize, limit);
-		for (let pageIndex = 0; records.length < limit; pageIndex++) {
-			const options: IHttpRequestOptions = {
-				...(requestData.options as IHttpRequestOptions),
-				qs: { ...(requestData.options.qs ?? {}) },
-				body:
-					where === 'body' ? { ...((requestData.options.body as IDataObject) ?? {}) } : requestData.options.body,
-			};
-			pager.setPage(options, pageIndex, size, where);
-			last = await apiRequest.call(this, profile, options);
-			const body = jsonBody(last.body);
-			const page = pager.records(body);
-			records.push(...page);
-			if (!page.length || !pager.hasMore(body, pageIndex, size, records.length)) break;
-		}
-		const items = toItems(records.slice(0, limit), this.getItemIndex());
+		const { records, last } = await fetchPages(this, profile, requestData.options as IHttpRequestOptions, limit, where);
+		const items = toItems(records, this.getItemIndex());
 		return last ? await runPostReceive(this, requestData, items, last) : items;
 	};
 }

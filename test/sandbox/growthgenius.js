@@ -10,7 +10,7 @@
  * `state.setSkew(ms)` runs it ahead (+) or behind (-) of the process clock. `state.touch(kind, id,
  * fields)` updates a record as a GrowthGenius user would. Faults come from core's `inject`.
  */
-const { ContractServer, HttpError } = require('./core');
+const { ContractServer, HttpError, Table } = require('./core');
 
 const BASE = '/integrations/v1';
 /** Timestamps are rendered like the reference: milliseconds and a fixed -05:00 offset. */
@@ -44,26 +44,6 @@ function toMs(value) {
 	return Date.parse(value);
 }
 
-/** Records with numeric IDs, kept in insertion order. */
-class NumericTable {
-	constructor(rows = []) {
-		this.rows = new Map();
-		for (const row of rows) this.insert(row);
-	}
-	all() {
-		return [...this.rows.values()];
-	}
-	get(id) {
-		return this.rows.get(String(id));
-	}
-	insert(row) {
-		this.rows.set(String(row.id), row);
-		return row;
-	}
-	delete(id) {
-		return this.rows.delete(String(id));
-	}
-}
 
 function blankContact() {
 	return Object.fromEntries(CONTACT_FIELDS.map((f) => [f, null]));
@@ -89,7 +69,7 @@ function createGrowthGeniusSandbox({ apiKeys = ['gg_sandbox_key'], rateLimit, se
 		},
 	});
 
-	const users = new NumericTable(
+	const users = new Table(
 		seed
 			? [
 					{ id: 1, team_id: 2, created_at: '2019-03-21T16:11:00.024-04:00', email: 'dev@growthgenius.com', email_bcc: 'tim@cnn.com', first_name: 'Okay', full_name: 'Okay Senior', last_name: 'Senior', reporting_email: 'reporting-dev@growthgenius.com', roles: ['superadmin', 'admin'] },
@@ -97,8 +77,8 @@ function createGrowthGeniusSandbox({ apiKeys = ['gg_sandbox_key'], rateLimit, se
 				]
 			: [],
 	);
-	const contacts = new NumericTable();
-	const messages = new NumericTable();
+	const contacts = new Table();
+	const messages = new Table();
 	const seedTime = formatTime(Date.now() - 3600 * 1000);
 	if (seed) {
 		contacts.insert({

@@ -44,12 +44,6 @@ const dataSourceItem = (d: IDataObject): INodeListSearchItems => ({
 	value: String(d.uuid),
 });
 
-/** Load-options contexts do not apply the node's requestDefaults: the base URL comes from the credential. */
-async function baseURLOf(ctx: RequestContext): Promise<string> {
-	const credentials = await ctx.getCredentials(grinfi.credentialType);
-	return String(credentials?.baseUrl || 'https://leadgen.grinfi.io').replace(/\/+$/, '');
-}
-
 function narrow(results: INodeListSearchItems[], filter?: string): INodeListSearchItems[] {
 	if (!filter) return results;
 	const needle = filter.toLowerCase();
@@ -60,7 +54,6 @@ function narrow(results: INodeListSearchItems[], filter?: string): INodeListSear
 async function stagesOf(ctx: ILoadOptionsFunctions, object: 'lead' | 'company'): Promise<IDataObject[]> {
 	const options: IHttpRequestOptions = {
 		method: 'GET',
-		baseURL: await baseURLOf(ctx),
 		url: '/leads/api/pipeline-stages',
 		qs: { filter: JSON.stringify({ object }), limit: 100, offset: 0 },
 	};
@@ -76,7 +69,7 @@ export async function customFieldsOf(
 ): Promise<IDataObject[]> {
 	const response = await apiRequest.call(ctx, grinfi, {
 		method: 'GET',
-		baseURL: baseURL ?? (await baseURLOf(ctx)),
+		...(baseURL ? { baseURL } : {}),
 		url: '/leads/api/custom-fields',
 		qs: { limit: 100, offset: 0 },
 	});
@@ -88,7 +81,6 @@ export const crmListSearch = {
 	async searchContacts(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 		const response = await apiRequest.call(this, grinfi, {
 			method: 'POST',
-			baseURL: await baseURLOf(this),
 			url: '/leads/api/leads/search',
 			body: { ...(filter ? { filter: { q: filter } } : {}), limit: 100, offset: 0 },
 		});
@@ -96,16 +88,16 @@ export const crmListSearch = {
 		return { results: records.map((c) => ({ name: contactName(c), value: String(c.uuid) })) };
 	},
 	async searchCompanies(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		return await searchList(this, grinfi, { baseURL: await baseURLOf(this), url: '/leads/api/companies' }, (c) => ({
+		return await searchList(this, grinfi, { url: '/leads/api/companies' }, (c) => ({
 			name: c.domain ? `${String(c.name)} (${String(c.domain)})` : String(c.name ?? c.uuid),
 			value: String(c.uuid),
 		}), filter, 'filter[q]');
 	},
 	async searchLists(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		return await searchList(this, grinfi, { baseURL: await baseURLOf(this), url: '/leads/api/lists' }, namedItem, filter, 'filter[q]');
+		return await searchList(this, grinfi, { url: '/leads/api/lists' }, namedItem, filter, 'filter[q]');
 	},
 	async searchTags(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		return await searchList(this, grinfi, { baseURL: await baseURLOf(this), url: '/leads/api/tags' }, namedItem, filter);
+		return await searchList(this, grinfi, { url: '/leads/api/tags' }, namedItem, filter);
 	},
 	async searchContactStages(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 		return { results: narrow((await stagesOf(this, 'lead')).map(stageItem), filter) };
@@ -128,15 +120,15 @@ export const crmListSearch = {
 		return { results: narrow(results, filter) };
 	},
 	async searchDataSources(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		return await searchList(this, grinfi, { baseURL: await baseURLOf(this), url: '/leads/api/data-sources' }, dataSourceItem, filter);
+		return await searchList(this, grinfi, { url: '/leads/api/data-sources' }, dataSourceItem, filter);
 	},
 	async searchTeams(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		return await searchList(this, grinfi, { baseURL: await baseURLOf(this), url: '/id/api/teams' }, (t) => ({ name: String(t.name ?? t.id), value: String(t.id) }), filter);
+		return await searchList(this, grinfi, { url: '/id/api/teams' }, (t) => ({ name: String(t.name ?? t.id), value: String(t.id) }), filter);
 	},
 };
 
 async function optionsOf(ctx: ILoadOptionsFunctions, url: string, toItem: (r: IDataObject) => INodeListSearchItems): Promise<INodePropertyOptions[]> {
-	const { results } = await searchList(ctx, grinfi, { baseURL: await baseURLOf(ctx), url }, toItem);
+	const { results } = await searchList(ctx, grinfi, { url }, toItem);
 	return sorted(results);
 }
 

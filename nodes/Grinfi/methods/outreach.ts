@@ -26,15 +26,6 @@ function personName(record: IDataObject): string {
 	return label(record.first_name, record.last_name) || String(record.name ?? record.uuid);
 }
 
-/**
- * Load-options and list-search contexts do not apply the node's requestDefaults, so the base URL
- * comes from the credential here.
- */
-async function baseURL(ctx: ILoadOptionsFunctions): Promise<string> {
-	const credentials = await ctx.getCredentials(grinfi.credentialType);
-	return String(credentials?.baseUrl || 'https://leadgen.grinfi.io').replace(/\/+$/, '');
-}
-
 async function list(
 	ctx: ILoadOptionsFunctions,
 	url: string,
@@ -42,7 +33,7 @@ async function list(
 	filter?: string,
 	filterQuery?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchList(ctx, grinfi, { url, baseURL: await baseURL(ctx) }, toItem, filter, filterQuery);
+	return await searchList(ctx, grinfi, { url }, toItem, filter, filterQuery);
 }
 
 /** Paged POST lists (browsers, contact search) read their page from the body. */
@@ -53,7 +44,7 @@ async function searchByPost(
 	toItem: (record: IDataObject) => INodeListSearchItems,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const options: IHttpRequestOptions = { method: 'POST', baseURL: await baseURL(ctx), url, body: { ...body, limit: 100, offset: 0 } };
+	const options: IHttpRequestOptions = { method: 'POST', url, body: { ...body, limit: 100, offset: 0 } };
 	const response = await apiRequest.call(ctx, grinfi, options);
 	const records = grinfi.pager?.records(jsonBody(response.body)) ?? [];
 	let results = records.map(toItem);
@@ -111,7 +102,6 @@ export const outreachListSearch = {
 		const body: IDataObject = filter ? { filter: { q: filter } } : {};
 		const response = await apiRequest.call(this, grinfi, {
 			method: 'POST',
-			baseURL: await baseURL(this),
 			url: '/leads/api/leads/search',
 			body: { ...body, limit: 100, offset: 0 },
 		});

@@ -64,10 +64,7 @@ function save(ctx: IHookFunctions, kind: Kind, registration: Registration | unde
 }
 
 async function call(ctx: IHookFunctions, options: IHttpRequestOptions) {
-	const credentials = await ctx.getCredentials('grinfiApi');
-	const baseURL = String(credentials.baseUrl ?? 'https://leadgen.grinfi.io').replace(/\/+$/, '');
 	return await apiRequest.call(ctx, grinfi, {
-		baseURL,
 		headers: { Accept: 'application/json' },
 		json: true,
 		...options,
