@@ -1,8 +1,9 @@
 import { GrowthGeniusApi } from '../../credentials/GrowthGeniusApi.credentials';
 import { GrowthGenius } from '../../nodes/GrowthGenius/GrowthGenius.node';
-import { resetPacers } from '../../nodes/shared/pacing';
 import { register, runNode } from '../harness';
 import type { RunOptions } from '../harness';
+import type { LoggedRequest, Sandbox } from '../harness/sandbox';
+import { useSandboxOf } from '../harness/sandbox';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createGrowthGeniusSandbox } = require('../sandbox/growthgenius');
@@ -11,44 +12,10 @@ export const GROWTHGENIUS = register(new GrowthGenius(), new GrowthGeniusApi());
 export const KEY = 'gg_sandbox_key';
 export const USER_ID = '1';
 
-export interface LoggedRequest {
-	method: string;
-	path: string;
-	rawQuery: string;
-	query: Array<[string, string]>;
-	headers: Record<string, string>;
-	contentType: string;
-	body: any;
-	status?: number;
-}
+export type { LoggedRequest, Sandbox };
 
-export interface Sandbox {
-	server: {
-		url: string;
-		requests: LoggedRequest[];
-		inject(fault: object): void;
-		clearLog(): void;
-		reset(): void;
-		listen(): Promise<string>;
-		close(): Promise<void>;
-	};
-	state: any;
-}
-
-/** A fresh sandbox per test file; the log is cleared and the pacers reset before each test. */
-export function useSandbox(options: object = {}): () => Sandbox {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = createGrowthGeniusSandbox(options);
-		await sandbox.server.listen();
-	});
-	afterAll(async () => await sandbox.server.close());
-	beforeEach(() => {
-		sandbox.server.clearLog();
-		resetPacers();
-	});
-	return () => sandbox;
-}
+/** A fresh GrowthGenius sandbox per test file. */
+export const useSandbox = (options: object = {}) => useSandboxOf(createGrowthGeniusSandbox, options);
 
 export function credentialsFor(sandbox: Sandbox, overrides: Record<string, string> = {}) {
 	return { growthGeniusApi: { apiKey: KEY, userId: USER_ID, baseUrl: sandbox.server.url, ...overrides } };

@@ -444,7 +444,7 @@ export function hooks(setup: ReturnType<typeof triggerSetup>, mode: 'trigger' | 
 			webhookId: setup.node.webhookId,
 			isTest: mode === 'manual',
 		});
-	const methods = setup.nodeType.webhookMethods!.default;
+	const methods = setup.nodeType.webhookMethods!.default!;
 	return {
 		checkExists: async () => await methods.checkExists.call(context()),
 		create: async () => await methods.create.call(context()),

@@ -1,4 +1,4 @@
-import type { Sandbox } from '../../leadgrid/setup';
+import type { Sandbox } from '../../harness/sandbox';
 import { KEY } from '../setup';
 
 export const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });

@@ -1,5 +1,5 @@
 /** Helpers of the Grinfi outreach tests: direct calls to the sandbox (fixtures and cross-checks) and request assertions. */
-import type { Sandbox } from '../../leadgrid/setup';
+import type { Sandbox } from '../../harness/sandbox';
 import { KEY, run } from '../setup';
 
 export const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
