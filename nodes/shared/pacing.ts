@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { sleep } from 'n8n-workflow';
 
 /**
- * One pacer per provider and API key, shared by every item, execution and node of this process.
+ * One pacer per provider and API key, shared by every item, execution and node of this n8n instance.
  * Requests start at least `window / budget` apart, where the budget is the provider's limit less
  * what others spend on the same key: X-RateLimit-Remaining tells how much of the window is used,
  * and what this process did not send itself was sent by someone else. A 429 holds the key until

@@ -14,6 +14,7 @@ import { locator } from '../../shared/describe';
 import { searchList } from '../../shared/listSearch';
 import { apiRequest, jsonBody } from '../../shared/transport';
 import { grinfi } from '../profile';
+import { crmListSearch } from './crm';
 
 const UUID = { regex: '^[0-9a-zA-Z-]{8,}$', message: 'Not a Grinfi ID' };
 const INTEGER = { regex: '^[0-9]+$', message: 'A LinkedIn browser ID is a number' };
@@ -98,23 +99,12 @@ export const outreachListSearch = {
 		}), filter);
 	},
 	/** Contacts for the outreach resources, searched by name, company or email on the server. */
+	/** The CRM's contact search (server side, filter.q), under the name the outreach locators use. */
 	async searchContactsForOutreach(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		const body: IDataObject = filter ? { filter: { q: filter } } : {};
-		const response = await apiRequest.call(this, grinfi, {
-			method: 'POST',
-			url: '/leads/api/leads/search',
-			body: { ...body, limit: 100, offset: 0 },
-		});
-		const records = grinfi.pager?.records(jsonBody(response.body)) ?? [];
-		return {
-			results: records.map((c) => ({
-				name: c.company_name ? `${personName(c)} (${String(c.company_name)})` : personName(c),
-				value: String(c.uuid),
-			})),
-		};
+		return await crmListSearch.searchContacts.call(this, filter);
 	},
 	async searchListsForOutreach(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		return await list(this, '/leads/api/lists', namedItem, filter);
+		return await crmListSearch.searchLists.call(this, filter);
 	},
 };
 
