@@ -15,8 +15,7 @@ import { safeEqual } from '../shared/signature';
 import { fetchPages } from '../shared/transport';
 import { grinfi } from './profile';
 import { GRINFI_EVENTS } from './trigger/events';
-import type { Registration } from './trigger/lifecycle';
-import { checkExists, create, kindOf, remove } from './trigger/lifecycle';
+import { checkExists, create, kindOf, remove, secretFor } from './trigger/lifecycle';
 import { simplifyDelivery } from './trigger/simplify';
 
 /** Pages (of 100) read at most to fill a dropdown. */
@@ -169,10 +168,10 @@ export class GrinfiTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const registration = this.getWorkflowStaticData('node')[kindOf(this.getMode())] as Registration | undefined;
+		const expected = await secretFor(this, kindOf(this.getMode()));
 		const given = this.getQueryData() as IDataObject;
 		const secret = typeof given.secret === 'string' ? given.secret : '';
-		if (!registration?.secret || !secret || !safeEqual(secret, registration.secret)) {
+		if (!secret || !safeEqual(secret, expected)) {
 			this.getResponseObject().status(401).json({ error: 'This URL only accepts deliveries of the Grinfi webhooks n8n registered.' });
 			return { noWebhookResponse: true };
 		}

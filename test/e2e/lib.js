@@ -33,4 +33,14 @@ async function ensureStarted(n8n) {
 	if (!n8n.running) await n8n.start();
 }
 
-module.exports = { example, nodeOutput, until, ensureStarted };
+/**
+ * Activates a trigger workflow the way that behaves the same on n8n 1.x and 2.x: with n8n stopped,
+ * through the CLI, then (re)starting n8n, which registers the workflow's webhooks at start.
+ */
+async function activateAndStart(n8n, workflowId) {
+	if (n8n.running) await n8n.stop();
+	await n8n.activate(workflowId);
+	await n8n.start();
+}
+
+module.exports = { example, nodeOutput, until, ensureStarted, activateAndStart };

@@ -1,5 +1,5 @@
-import { randomBytes } from 'crypto';
-import type { IDataObject, IHookFunctions, IHttpRequestOptions, INode, JsonObject } from 'n8n-workflow';
+import { createHmac } from 'crypto';
+import type { IDataObject, IHookFunctions, IHttpRequestOptions, INode, IWebhookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { apiRequest, jsonBody } from '../../shared/transport';
@@ -42,6 +42,19 @@ type StaticData = IDataObject & Partial<Record<Kind, Registration>>;
 /** Test URL registrations are made in n8n's "manual" mode; everything else is production. */
 export function kindOf(mode: string): Kind {
 	return mode === 'manual' ? 'test' : 'production';
+}
+
+/**
+ * The token in the registered `target_url` (`?secret=`): an HMAC of the workflow, node and URL
+ * kind keyed with the Grinfi API key. Unguessable without the key, the same on every instance
+ * and after restarts, so checking a delivery needs nothing stored (n8n 1.x does not always hand
+ * a webhook the static data its activation wrote).
+ */
+export async function secretFor(ctx: IHookFunctions | IWebhookFunctions, kind: Kind): Promise<string> {
+	const credentials = await ctx.getCredentials('grinfiApi');
+	return createHmac('sha256', String(credentials.apiKey ?? ''))
+		.update(`n8n-grinfi-trigger\u0000${String(ctx.getWorkflow().id ?? '')}\u0000${ctx.getNode().id}\u0000${kind}`)
+		.digest('hex');
 }
 
 export function targetUrl(url: string, secret: string): string {
@@ -157,7 +170,9 @@ export async function checkExists(ctx: IHookFunctions): Promise<boolean> {
 	const desired = desiredOf(ctx);
 	const remote = await listWebhooks(ctx);
 	const byUuid = new Map(remote.map((w) => [String(w.uuid), w]));
-	const previous = staticDataOf(ctx)[desired.kind];
+	const stored = staticDataOf(ctx)[desired.kind];
+	const secret = await secretFor(ctx, desired.kind);
+	const previous = stored ? { ...stored, secret } : undefined;
 	const kept: Record<string, string> = {};
 	const stale: string[] = [];
 	const sameSetup = previous?.url === desired.url && previous.filters === canonical(desired.filters);
@@ -184,7 +199,7 @@ export async function checkExists(ctx: IHookFunctions): Promise<boolean> {
 	const hooks = { ...leftOver, ...kept };
 	save(ctx, desired.kind, {
 		url: desired.url,
-		secret: Object.keys(kept).length && previous ? previous.secret : '',
+		secret,
 		hooks,
 		filters: canonical(desired.filters),
 	});
@@ -214,7 +229,7 @@ export async function create(ctx: IHookFunctions): Promise<boolean> {
 	}
 	const obsoleteFailures = await removeAll(ctx, obsolete);
 	if (obsoleteFailures.length) throw failureError(ctx.getNode(), 'Could not remove webhooks of events no longer chosen', obsoleteFailures);
-	const secret = Object.keys(kept).length && registration?.secret ? registration.secret : randomBytes(32).toString('hex');
+	const secret = await secretFor(ctx, desired.kind);
 	const current: Registration = { url: desired.url, secret, hooks: { ...kept }, filters: filtersKey };
 	const workflowName = ctx.getWorkflow().name ?? `workflow ${ctx.getWorkflow().id ?? ''}`.trim();
 	const prefix = desired.kind === 'test' ? 'n8n (test)' : 'n8n';
@@ -265,7 +280,15 @@ export async function remove(ctx: IHookFunctions): Promise<boolean> {
 	const url = ctx.getNodeWebhookUrl('default');
 	const data = staticDataOf(ctx);
 	const kind = (['production', 'test'] as Kind[]).find((k) => data[k]?.url === url);
-	if (!kind) return true;
+	if (!kind) {
+		// No record here (n8n 1.x may not hand back what activation stored): remove whatever Grinfi
+		// has for this URL, so deactivation never leaves webhooks behind.
+		if (!url) return true;
+		const ours = (await listWebhooks(ctx)).filter((w) => withoutQuery(w.target_url) === url).map((w) => String(w.uuid));
+		const failures = await removeAll(ctx, ours);
+		if (failures.length) throw failureError(ctx.getNode(), 'Could not deactivate', failures);
+		return true;
+	}
 	const registration = data[kind]!;
 	const failures = await removeAll(ctx, Object.values(registration.hooks));
 	if (failures.length) {

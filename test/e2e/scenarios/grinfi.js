@@ -5,7 +5,7 @@
  */
 const assert = require('node:assert/strict');
 
-const { ensureStarted, example, nodeOutput, until } = require('../lib');
+const { activateAndStart, example, nodeOutput, until } = require('../lib');
 
 const CRED_KEY = 'Bearer grinfi_test_key';
 
@@ -127,13 +127,7 @@ module.exports = [
 			const from = gr.server.requests.length;
 
 			await n8n.importWorkflow(workflow);
-			if (n8n.running) {
-				// an earlier scenario started n8n: activate in the running server
-				await n8n.activateLive(workflow.id);
-			} else {
-				await n8n.activate(workflow.id);
-				await ensureStarted(n8n);
-			}
+			await activateAndStart(n8n, workflow.id);
 			// n8n registers active webhooks just after it reports ready: wait until the URL answers.
 			await until('the production webhook', async () => (await fetch(url, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status !== 404);
 			await until('the Grinfi registrations', () => ours().length >= events.length);
@@ -152,7 +146,7 @@ module.exports = [
 			}
 			// n8n stores the trigger's static data (the secret) just after registering: wait until a
 			// delivery with the right secret and an event that starts nothing is accepted.
-			await until('the stored secret', async () => (await fetch(`${url}?secret=${secret}`, { method: 'POST', body: '{"event_name":"not_selected"}', headers: { 'content-type': 'application/json' } })).status === 200);
+			await until('the stored secret', async () => { const r = await fetch(`${url}?secret=${secret}`, { method: 'POST', body: '{"event_name":"not_selected"}', headers: { 'content-type': 'application/json' } }); if (process.env.DEBUG_PROBE) console.log('probe', r.status, (await r.text()).slice(0, 200)); return r.status === 200; });
 			const created = requestsSince(gr, from).filter((r) => r.method === 'POST' && r.path === '/integrations/api/webhooks');
 			assert.equal(created.length, events.length);
 			assert.ok(created.every((r) => r.headers.authorization === CRED_KEY));

@@ -2,7 +2,7 @@
 /** LeadGrid in a real n8n: the example workflow, and the trigger with signed and forged deliveries. */
 const assert = require('node:assert/strict');
 
-const { ensureStarted, example, nodeOutput, until } = require('../lib');
+const { activateAndStart, example, nodeOutput, until } = require('../lib');
 
 module.exports = [
 	{
@@ -34,8 +34,7 @@ module.exports = [
 			const workflow = example('leadgrid-stage-changed-trigger.json');
 			const webhookId = workflow.nodes[0].webhookId;
 			await n8n.importWorkflow(workflow);
-			await n8n.activate(workflow.id);
-			await ensureStarted(n8n);
+			await activateAndStart(n8n, workflow.id);
 			const url = `${n8n.baseUrl}webhook/${webhookId}/webhook`;
 			const lg = ctx.sandboxes.leadgrid;
 			const dossier = lg.state.dossiers.all()[0];

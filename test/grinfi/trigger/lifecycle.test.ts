@@ -157,7 +157,8 @@ describe('activation', () => {
 		await expect(notObject.activate()).rejects.toThrow('Custom Filters (JSON) must be a JSON object');
 		const both = workflow({ events: ['contact_created'], filters: { customFilters: '{"a":1}', tags: ['T'] } });
 		await expect(both.activate()).rejects.toThrow('Use either Custom Filters (JSON) or the automation, list, tag and stage filters, not both');
-		expect(requests()).toHaveLength(0);
+		// Only n8n's clean-up after the failed activation may look (GET); nothing is registered or deleted.
+		expect(requests().filter((r) => r.method !== 'GET')).toHaveLength(0);
 	});
 
 	test('activating again with everything in place makes one listing and no registration', async () => {
