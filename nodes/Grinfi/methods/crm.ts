@@ -25,7 +25,8 @@ import { grinfi } from '../profile';
 const UUID = { regex: '^[0-9a-zA-Z-]{8,}$', message: 'Not a Grinfi ID' };
 const INTEGER = { regex: '^[0-9]+$', message: 'A team ID is a number' };
 
-function label(...parts: unknown[]): string {
+/** Non-empty parts joined by spaces, for names in lists. */
+export function label(...parts: unknown[]): string {
 	return parts.filter((p) => p !== undefined && p !== null && p !== '').map(String).join(' ');
 }
 

@@ -14,14 +14,10 @@ import { locator } from '../../shared/describe';
 import { searchList } from '../../shared/listSearch';
 import { apiRequest, jsonBody } from '../../shared/transport';
 import { grinfi } from '../profile';
-import { crmListSearch } from './crm';
+import { crmListSearch, label } from './crm';
 
 const UUID = { regex: '^[0-9a-zA-Z-]{8,}$', message: 'Not a Grinfi ID' };
 const INTEGER = { regex: '^[0-9]+$', message: 'A LinkedIn browser ID is a number' };
-
-function label(...parts: unknown[]): string {
-	return parts.filter((p) => p !== undefined && p !== null && p !== '').map(String).join(' ');
-}
 
 function personName(record: IDataObject): string {
 	return label(record.first_name, record.last_name) || String(record.name ?? record.uuid);
