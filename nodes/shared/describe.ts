@@ -1,5 +1,8 @@
 import type {
+	DeclarativeRestApiSettings,
 	IDisplayOptions,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
 	IHttpRequestMethods,
 	INodeProperties,
 	INodePropertyOptions,
@@ -7,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { ApiProfile } from './transport';
-import { listRequest } from './transport';
+import { listRequest, singleRequest } from './transport';
 
 /** One operation of a resource: its words in the editor and the request it makes. */
 export interface OperationSpec {
@@ -26,6 +29,13 @@ export interface OperationSpec {
 	preSend?: PreSendAction[];
 	/** Shapes the items returned. */
 	postReceive?: Array<(...args: never[]) => unknown>;
+	/** Error hints of this operation by status code, added to the provider's (profile.statusHints). */
+	statusHints?: Record<number, string>;
+	/**
+	 * Sends the request itself instead of the standard routing (singleRequest, or listRequest for
+	 * `list`), for operations that read a status as a result (e.g. 404 = "not found" = no items).
+	 */
+	send?: (this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions) => Promise<INodeExecutionData[]>;
 }
 
 export function show(resource: string, operation?: string | string[], extra: IDisplayOptions['show'] = {}): IDisplayOptions {
@@ -42,6 +52,14 @@ function fallbackOf(specs: OperationSpec[], preferred?: string): string {
 	return preferred ?? specs[0].value;
 }
 
+/** The operation's own routing, when it differs from the resource's (singleRequest of the profile). */
+function routingOf(profile: ApiProfile, spec: OperationSpec) {
+	if (spec.send) return spec.send;
+	const own = spec.statusHints ? { ...profile, statusHints: { ...profile.statusHints, ...spec.statusHints } } : profile;
+	if (spec.list) return listRequest(own, spec.list);
+	return spec.statusHints ? singleRequest(own) : undefined;
+}
+
 /** The Operation dropdown of one resource. */
 export function operations(profile: ApiProfile, resource: string, specs: OperationSpec[], defaultOperation?: string): INodeProperties {
 	const options: INodePropertyOptions[] = specs.map((spec) => ({
@@ -52,7 +70,7 @@ export function operations(profile: ApiProfile, resource: string, specs: Operati
 		routing: {
 			request: { method: spec.method, url: spec.path, ...(spec.request ?? {}) },
 			...(spec.preSend ? { send: { preSend: spec.preSend } } : {}),
-			...(spec.list ? { operations: { pagination: listRequest(profile, spec.list) } } : {}),
+			...(routingOf(profile, spec) ? { operations: { pagination: routingOf(profile, spec) } } : {}),
 			...(spec.postReceive ? { output: { postReceive: spec.postReceive as never } } : {}),
 		},
 	}));

@@ -272,18 +272,6 @@ export function sendJsonParameter(path: string, property: string, label: string,
 	};
 }
 
-/** Gives the operations of `names` their own routing function (pagination slot). */
-export function routeOperations(property: INodeProperties, names: string[], pagination: unknown): INodeProperties {
-	return {
-		...property,
-		options: (property.options ?? []).map((option) =>
-			'value' in option && names.includes(String(option.value)) && 'routing' in option
-				? { ...option, routing: { ...option.routing, operations: { pagination } } }
-				: option,
-		) as INodeProperties['options'],
-	};
-}
-
 /** postReceive: single records some Grinfi endpoints wrap as `{lead: {...}}` become the record. */
 export function unwrapRecord(key: string) {
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {

@@ -1,18 +1,14 @@
 import type {
-	DeclarativeRestApiSettings,
 	IDataObject,
-	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeExecutionData,
 	INodeProperties,
 	PreSendAction,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { operations, returnAllLimit, sendOption, show } from '../../shared/describe';
 import { parameterError, parseJsonParameter } from '../../shared/request';
-import { singleRequest } from '../../shared/transport';
 import type { FilterField } from '../filters';
 import { filterCollection, sendFilter } from '../filters';
 import { bodyLocator, optionalLocator, outreachLocator } from '../methods/outreach';
@@ -77,43 +73,6 @@ export function sendJson(path: string, property: string, label: string, opts: { 
 /** A JSON field inside a collection; sent by `sendJson('collection.name', …)`. */
 export function jsonOption(displayName: string, name: string, description: string, fallback = '{}'): INodeProperties {
 	return { displayName, name, type: 'json', default: fallback, description };
-}
-
-/**
- * Wraps the transport for operations Grinfi is known to time out on (mass task actions): a 504
- * keeps its code and message but says which per-item operation to use instead.
- */
-export function withTimeoutHint(hint: string) {
-	const send = singleRequest(grinfi);
-	return async function (
-		this: IExecutePaginationFunctions,
-		requestData: DeclarativeRestApiSettings.ResultOptions,
-	): Promise<INodeExecutionData[]> {
-		let failure: unknown;
-		try {
-			return await send.call(this, requestData);
-		} catch (error) {
-			failure = error;
-		}
-		if (failure instanceof NodeApiError && failure.httpCode === '504') failure.description = hint;
-		throw failure;
-	};
-}
-
-/** Gives the operations of `names` their own routing function (see withTimeoutHint). */
-export function routeThrough(
-	property: INodeProperties,
-	names: string[],
-	pagination: ReturnType<typeof withTimeoutHint>,
-): INodeProperties {
-	return {
-		...property,
-		options: (property.options ?? []).map((option) =>
-			'value' in option && names.includes(String(option.value)) && 'routing' in option
-				? { ...option, routing: { ...option.routing, operations: { pagination } } }
-				: option,
-		) as INodeProperties['options'],
-	};
 }
 
 /** A filter field (positional, so the collection builder supplies the defaults). */

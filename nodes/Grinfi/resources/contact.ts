@@ -20,7 +20,6 @@ import {
 	crmLocator,
 	customFieldsOf,
 	idList,
-	routeOperations,
 	selectionFields,
 	sendSelection,
 	setBody,
@@ -267,32 +266,24 @@ function massPayloadFields(): INodeProperties[] {
 // ---------------------------------------------------------------------------------------------
 // Operations
 
-const contactOperations = routeOperations(
-	routeOperations(
-		operations(
-			grinfi,
-			R,
-			[
-				{ name: 'Count', value: 'count', action: 'Count contacts', description: 'Count contacts matching filters or IDs', method: 'POST', path: '/leads/api/leads/count', preSend: [countBody] },
-				{ name: 'Create or Update', value: 'upsert', action: 'Create or update a contact', description: 'Create a new record, or update the current one if it already exists (upsert)', method: 'POST', path: '/leads/api/leads/upsert', preSend: [customFieldsByName], postReceive: [unwrapRecord('lead')] },
-				{ name: 'Delete', value: 'delete', action: 'Delete a contact', description: 'Delete a contact (Grinfi removes it in the background)', method: 'DELETE', path: '/leads/api/leads/{contactId}' },
-				{ name: 'Enrich', value: 'enrich', action: 'Enrich contacts', description: 'Run advanced enrichment on contacts (uses credits)', method: 'PUT', path: '/leads/api/leads/advanced-enrichment', preSend: [sendSelection(CONTACT_FILTERS, 'contacts', 'uuidsOrFilter')] },
-				{ name: 'Find', value: 'find', action: 'Find a contact', description: 'Find one contact by LinkedIn URL or ID, email, or name and company', method: 'POST', path: '/leads/api/leads/lookup-one', preSend: [lookupBody], postReceive: [unwrapRecord('lead')] },
-				{ name: 'Get', value: 'get', action: 'Get a contact', description: 'Retrieve a contact', method: 'GET', path: '/leads/api/leads/{contactId}', postReceive: [unwrapRecord('lead')] },
-				{ name: 'Get Enrichment Metrics', value: 'getEnrichmentMetrics', action: 'Get enrichment usage metrics', description: 'How many enrichments the team used this month', method: 'POST', path: '/leads/api/enrichment-queue/metrics' },
-				{ name: 'Get Enrichment Queue', value: 'getEnrichmentQueue', action: 'Get the enrichment queue', description: 'List the contacts waiting for enrichment', method: 'GET', path: '/leads/api/enrichment-queue', list: 'qs' },
-				{ name: 'Get Metrics', value: 'getMetrics', action: 'Get team engagement metrics', description: 'Team-wide outreach totals for a period', method: 'POST', path: '/leads/api/leads/metrics' },
-				{ name: 'Mass Action', value: 'massAction', action: 'Run a mass action on contacts', description: 'Tag, move, enroll, export or delete many contacts at once', method: 'PUT', path: '/leads/api/leads/mass-action', preSend: [confirmDestructive('contact_delete'), sendSelection(CONTACT_FILTERS, 'contacts')] },
-				{ name: 'Search', value: 'search', action: 'Search contacts', description: 'Search contacts by text, list, stage, tags, statuses or dates', method: 'POST', path: '/leads/api/leads/search', list: 'body', preSend: [sendFilter('body', CONTACT_FILTERS)] },
-				{ name: 'Update', value: 'update', action: 'Update a contact', description: 'Change standard fields of a contact (not custom fields)', method: 'PUT', path: '/leads/api/leads/{contactId}', preSend: [requireSomeOf('updateFields', 'Update Fields')], postReceive: [unwrapRecord('lead')] },
-			],
-			'search',
-		),
-		['search'],
-		searchWithinWindow,
-	),
-	['find'],
-	findContact,
+const contactOperations = operations(
+	grinfi,
+	R,
+	[
+		{ name: 'Count', value: 'count', action: 'Count contacts', description: 'Count contacts matching filters or IDs', method: 'POST', path: '/leads/api/leads/count', preSend: [countBody] },
+		{ name: 'Create or Update', value: 'upsert', action: 'Create or update a contact', description: 'Create a new record, or update the current one if it already exists (upsert)', method: 'POST', path: '/leads/api/leads/upsert', preSend: [customFieldsByName], postReceive: [unwrapRecord('lead')] },
+		{ name: 'Delete', value: 'delete', action: 'Delete a contact', description: 'Delete a contact (Grinfi removes it in the background)', method: 'DELETE', path: '/leads/api/leads/{contactId}' },
+		{ name: 'Enrich', value: 'enrich', action: 'Enrich contacts', description: 'Run advanced enrichment on contacts (uses credits)', method: 'PUT', path: '/leads/api/leads/advanced-enrichment', preSend: [sendSelection(CONTACT_FILTERS, 'contacts', 'uuidsOrFilter')] },
+		{ name: 'Find', value: 'find', action: 'Find a contact', description: 'Find one contact by LinkedIn URL or ID, email, or name and company', method: 'POST', path: '/leads/api/leads/lookup-one', preSend: [lookupBody], postReceive: [unwrapRecord('lead')], send: findContact },
+		{ name: 'Get', value: 'get', action: 'Get a contact', description: 'Retrieve a contact', method: 'GET', path: '/leads/api/leads/{contactId}', postReceive: [unwrapRecord('lead')] },
+		{ name: 'Get Enrichment Metrics', value: 'getEnrichmentMetrics', action: 'Get enrichment usage metrics', description: 'How many enrichments the team used this month', method: 'POST', path: '/leads/api/enrichment-queue/metrics' },
+		{ name: 'Get Enrichment Queue', value: 'getEnrichmentQueue', action: 'Get the enrichment queue', description: 'List the contacts waiting for enrichment', method: 'GET', path: '/leads/api/enrichment-queue', list: 'qs' },
+		{ name: 'Get Metrics', value: 'getMetrics', action: 'Get team engagement metrics', description: 'Team-wide outreach totals for a period', method: 'POST', path: '/leads/api/leads/metrics' },
+		{ name: 'Mass Action', value: 'massAction', action: 'Run a mass action on contacts', description: 'Tag, move, enroll, export or delete many contacts at once', method: 'PUT', path: '/leads/api/leads/mass-action', preSend: [confirmDestructive('contact_delete'), sendSelection(CONTACT_FILTERS, 'contacts')] },
+		{ name: 'Search', value: 'search', action: 'Search contacts', description: 'Search contacts by text, list, stage, tags, statuses or dates', method: 'POST', path: '/leads/api/leads/search', list: 'body', preSend: [sendFilter('body', CONTACT_FILTERS)], send: searchWithinWindow },
+		{ name: 'Update', value: 'update', action: 'Update a contact', description: 'Change standard fields of a contact (not custom fields)', method: 'PUT', path: '/leads/api/leads/{contactId}', preSend: [requireSomeOf('updateFields', 'Update Fields')], postReceive: [unwrapRecord('lead')] },
+	],
+	'search',
 );
 
 const leadField = (displayName: string, name: string, description: string, placeholder?: string): INodeProperties =>

@@ -14,7 +14,7 @@ import type { FilterField } from '../filters';
 import { filterCollection, sendFilter } from '../filters';
 import { bodyLocator, outreachLocator } from '../methods/outreach';
 import { grinfi } from '../profile';
-import { filterField, ID, ID_HINT, routeThrough, sendIdList, withTimeoutHint } from './automation';
+import { filterField, ID, ID_HINT, sendIdList } from './automation';
 import type { GrinfiResource } from './types';
 
 const R = 'task';
@@ -78,9 +78,7 @@ const MASS_HINTS: Record<string, string> = {
 const massHint = (operation: string) =>
 	`Grinfi timed out on this mass task action (a known problem of its mass endpoints); some tasks may have changed. To finish the job, ${MASS_HINTS[operation]}`;
 
-const massOps = ['massCancel', 'massComplete', 'massRetry', 'massSkip'];
-
-const taskOperationsBase = operations(
+const taskOperations = operations(
 	grinfi,
 	R,
 	[
@@ -93,17 +91,12 @@ const taskOperationsBase = operations(
 		{ name: 'Get Group Counts', value: 'getGroupCounts', action: 'Count tasks by a field', description: 'Count tasks per automation, sender, type or status', method: 'POST', path: '/flows/api/tasks/group-counts', preSend: [sendFilter('body', TASK_FILTERS)] },
 		{ name: 'Get Many', value: 'getAll', action: 'Get many tasks', description: 'List tasks, filtered by automation, status, type, sender, contact or dates', method: 'GET', path: '/flows/api/tasks', list: 'qs', preSend: [sendFilter('brackets', TASK_FILTERS)] },
 		{ name: 'Get Schedule', value: 'getSchedule', action: 'Get the task schedule of a sender', description: 'The tasks scheduled for a sender profile on a day', method: 'GET', path: '/flows/api/tasks/schedule', preSend: [scheduleDate], postReceive: [wholeSchedule] },
-		{ name: 'Mass Cancel', value: 'massCancel', action: 'Cancel many tasks', description: 'Cancel several manual tasks at once', method: 'PUT', path: '/flows/api/tasks/mass-cancel', preSend: [sendIdList('taskIds', 'uuids', 'Task IDs', { required: true })] },
-		{ name: 'Mass Complete', value: 'massComplete', action: 'Complete many tasks', description: 'Mark several manual tasks as done at once', method: 'PUT', path: '/flows/api/tasks/mass-complete', preSend: [sendIdList('taskIds', 'uuids', 'Task IDs', { required: true })] },
-		{ name: 'Mass Retry', value: 'massRetry', action: 'Retry many tasks', description: 'Retry several tasks at once', method: 'PUT', path: '/flows/api/tasks/mass-retry', preSend: [sendIdList('taskIds', 'uuids', 'Task IDs', { required: true })] },
-		{ name: 'Mass Skip', value: 'massSkip', action: 'Skip many tasks', description: 'Skip several tasks at once', method: 'PUT', path: '/flows/api/tasks/mass-skip', preSend: [sendIdList('taskIds', 'uuids', 'Task IDs', { required: true })] },
+		{ name: 'Mass Cancel', value: 'massCancel', action: 'Cancel many tasks', description: 'Cancel several manual tasks at once', method: 'PUT', path: '/flows/api/tasks/mass-cancel', preSend: [sendIdList('taskIds', 'uuids', 'Task IDs', { required: true })], statusHints: { 504: massHint('massCancel') } },
+		{ name: 'Mass Complete', value: 'massComplete', action: 'Complete many tasks', description: 'Mark several manual tasks as done at once', method: 'PUT', path: '/flows/api/tasks/mass-complete', preSend: [sendIdList('taskIds', 'uuids', 'Task IDs', { required: true })], statusHints: { 504: massHint('massComplete') } },
+		{ name: 'Mass Retry', value: 'massRetry', action: 'Retry many tasks', description: 'Retry several tasks at once', method: 'PUT', path: '/flows/api/tasks/mass-retry', preSend: [sendIdList('taskIds', 'uuids', 'Task IDs', { required: true })], statusHints: { 504: massHint('massRetry') } },
+		{ name: 'Mass Skip', value: 'massSkip', action: 'Skip many tasks', description: 'Skip several tasks at once', method: 'PUT', path: '/flows/api/tasks/mass-skip', preSend: [sendIdList('taskIds', 'uuids', 'Task IDs', { required: true })], statusHints: { 504: massHint('massSkip') } },
 	],
 	'getAll',
-);
-
-const taskOperations = massOps.reduce(
-	(property, operation) => routeThrough(property, [operation], withTimeoutHint(massHint(operation))),
-	taskOperationsBase,
 );
 
 const taskFields: INodeProperties[] = [
@@ -200,7 +193,7 @@ const taskFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		displayOptions: show(R, massOps),
+		displayOptions: show(R, Object.keys(MASS_HINTS)),
 		description: 'Comma-separated task UUIDs (or an array from an expression)',
 	},
 ];
