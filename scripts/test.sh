@@ -8,6 +8,7 @@ npx jest --json --outputFile=test-artifacts/jest.json "$@"
 jest_rc=$?
 e2e_rc=0
 if [ -z "${SKIP_E2E:-}" ] && [ -f test/e2e/run.js ]; then
+	bash scripts/system-packages.sh # redis-server (queue mode) and chromium (the editor test)
 	node test/e2e/run.js
 	e2e_rc=$?
 fi

@@ -413,14 +413,23 @@ async function prepareInstance({ version = '2.41.1', port, packDir, env: extraEn
 			return names;
 		},
 
-		/** `n8n start` in the background (log: logFile); resolves once REST answers. */
-		async start({ timeoutMs = 120000 } = {}) {
+		/**
+		 * `n8n start` in the background (log: logFile); resolves once REST answers. With
+		 * `{ command: 'worker' }` starts a queue-mode worker instead (give the instance
+		 * EXECUTIONS_MODE=queue and the Redis settings); its health server listens on `port`, and it
+		 * is ready when /healthz answers 200.
+		 */
+		async start({ timeoutMs = 120000, command = 'start' } = {}) {
 			if (server) return;
 			for (const p of [port, port + 1]) {
 				if (!(await portIsFree(p))) throw new Error(`port ${p} is in use; n8n ${version} cannot start there`);
 			}
+			const worker = command === 'worker';
+			const processEnv = worker
+				? { ...env, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' }
+				: env;
 			const log = fs.openSync(logFile, 'a');
-			const child = spawn(node, [n8nBin, 'start'], { env, cwd: userFolder, detached: true, stdio: ['ignore', log, log] });
+			const child = spawn(node, [n8nBin, command], { env: processEnv, cwd: userFolder, detached: true, stdio: ['ignore', log, log] });
 			fs.closeSync(log);
 			liveGroups.add(child.pid);
 			const exited = new Promise((resolve) => {
@@ -432,6 +441,7 @@ async function prepareInstance({ version = '2.41.1', port, packDir, env: extraEn
 			exited.then((e) => (exit = e));
 			const started = Date.now();
 			const ready = async () => {
+				if (worker) return (await probe('healthz')) === 200;
 				const readiness = await probe('healthz/readiness');
 				if (readiness !== 200) return false;
 				// 1.x serves REST routes a few seconds after readiness; 2.x at once

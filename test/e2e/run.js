@@ -2,9 +2,12 @@
 /**
  * End to end in a real n8n: the packed package installed as a marketplace install does, the
  * example workflows executed headlessly against the sandboxes with their outputs checked, and the
- * trigger workflows activated and driven by real deliveries.
+ * trigger workflows activated and driven by real deliveries (scenarios.js, one instance per
+ * version); then the suites of suites/ that start their own n8n processes (queue mode: main,
+ * worker and Redis; the editor in a browser).
  *
  * N8N_VERSIONS=2.41.1,1.123.81 chooses the n8n versions (default: 2.41.1).
+ * E2E_ONLY=<regular expression> runs only the scenarios whose name matches (setup always runs).
  * Writes test-artifacts/e2e.json with the counts.
  */
 const { execFileSync } = require('node:child_process');
@@ -17,6 +20,7 @@ const { scenarios } = require('./scenarios');
 
 const root = path.resolve(__dirname, '../..');
 const artifacts = path.join(root, 'test-artifacts');
+const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY, 'i') : undefined;
 
 /** `npm pack` of the built package, untarred: what a marketplace install unpacks. */
 function pack() {
@@ -27,31 +31,67 @@ function pack() {
 	return path.join(dir, 'package');
 }
 
+/**
+ * The suites of suites/: each module exports { name, versions?(version) → boolean, scenarios:
+ * [{ name, run({ version, packDir, artifacts }) }], cleanup?() }; a suite starts and stops
+ * whatever it needs itself.
+ */
+function standaloneSuites() {
+	const dir = path.join(__dirname, 'suites');
+	if (!fs.existsSync(dir)) return [];
+	return fs
+		.readdirSync(dir)
+		.filter((f) => f.endsWith('.js'))
+		.sort()
+		.map((f) => require(path.join(dir, f)));
+}
+
+const selected = (scenario, prefix) => scenario.always || !only || only.test(`${prefix} ${scenario.name}`);
+
+async function runScenario(results, name, fn) {
+	const t = Date.now();
+	try {
+		await fn();
+		results.push({ name, ok: true, ms: Date.now() - t });
+		console.log(`✓ ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+	} catch (error) {
+		results.push({ name, ok: false, ms: Date.now() - t, error: String(error && error.stack ? error.stack : error) });
+		console.log(`✗ ${name}\n  ${String(error && error.stack ? error.stack : error).split('\n').join('\n  ')}`);
+	}
+}
+
 async function main() {
 	fs.mkdirSync(artifacts, { recursive: true });
 	if (!fs.existsSync(path.join(root, 'dist'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 	const packDir = pack();
 	const versions = (process.env.N8N_VERSIONS || '2.41.1').split(',').map((v) => v.trim()).filter(Boolean);
 	const results = [];
+	const suites = standaloneSuites();
 	for (const version of versions) {
 		const started = Date.now();
-		// A free port each time, so parallel runs never collide.
-		const n8n = await prepareInstance({ version, packDir });
-		try {
-			for (const scenario of scenarios) {
-				const name = `[n8n ${version}] ${scenario.name}`;
-				const t = Date.now();
-				try {
-					await scenario.run(n8n, { version });
-					results.push({ name, ok: true, ms: Date.now() - t });
-					console.log(`✓ ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
-				} catch (error) {
-					results.push({ name, ok: false, ms: Date.now() - t, error: String(error && error.stack ? error.stack : error) });
-					console.log(`✗ ${name}\n  ${String(error && error.stack ? error.stack : error).split('\n').join('\n  ')}`);
+		const prefix = `[n8n ${version}]`;
+		const chosen = scenarios.filter((s) => selected(s, prefix));
+		if (chosen.some((s) => !s.always)) {
+			// A free port each time, so parallel runs never collide.
+			const n8n = await prepareInstance({ version, packDir });
+			try {
+				for (const scenario of chosen) {
+					await runScenario(results, `${prefix} ${scenario.name}`, () => scenario.run(n8n, { version }));
 				}
+			} finally {
+				await n8n.dispose();
 			}
-		} finally {
-			await n8n.dispose();
+		}
+		for (const suite of suites) {
+			if (suite.versions && !suite.versions(version)) continue;
+			const picked = suite.scenarios.filter((s) => selected(s, `${prefix} ${suite.name}:`));
+			try {
+				for (const scenario of picked) {
+					await runScenario(results, `${prefix} ${suite.name}: ${scenario.name}`, () => scenario.run({ version, packDir, artifacts }));
+				}
+			} finally {
+				if (suite.cleanup) await suite.cleanup();
+			}
 		}
 		console.log(`n8n ${version}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
 	}

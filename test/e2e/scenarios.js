@@ -24,6 +24,7 @@ function providerScenarios() {
 const scenarios = [
 	{
 		name: 'the packed package loads as a marketplace install (every node of package.json)',
+		always: true,
 		async run(n8n) {
 			sandboxes = sandboxes || (await startSandboxes({ ports: { leadgrid: 0, grinfi: 0, growthgenius: 0 } }));
 			const loaded = await n8n.exportNodes();
@@ -38,6 +39,7 @@ const scenarios = [
 	...providerScenarios(),
 	{
 		name: 'stop n8n and the sandboxes',
+		always: true,
 		async run(n8n) {
 			await n8n.stop();
 			if (sandboxes) await sandboxes.close();
