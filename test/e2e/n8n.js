@@ -241,16 +241,18 @@ function tail(text, n = 40) {
  *
  * Options: version (default 2.41.1), port (default: a free one; n8n also uses port+1 for its task
  * broker while started, CLI commands use port+2), packDir (optional), env (extra variables, e.g.
- * { N8N_SSRF_PROTECTION_ENABLED: 'true' }).
+ * { N8N_SSRF_PROTECTION_ENABLED: 'true' }), userFolder (a folder kept across runs instead of a
+ * temporary one, e.g. for `npm run dev`; the pack in it is replaced).
  */
-async function prepareInstance({ version = '2.41.1', port, packDir, env: extraEnv = {} } = {}) {
+async function prepareInstance({ version = '2.41.1', port, packDir, env: extraEnv = {}, userFolder: persistentFolder } = {}) {
 	installCleanup();
 	const paths = await installN8nAsync(version);
 	const { major, node, n8nBin, n8nDir } = paths;
 	port = port || (await findFreePort());
 
-	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `n8n-e2e-${version}-`));
-	tempDirs.add(userFolder);
+	const persistent = Boolean(persistentFolder);
+	const userFolder = persistent ? path.resolve(persistentFolder) : fs.mkdtempSync(path.join(os.tmpdir(), `n8n-e2e-${version}-`));
+	if (!persistent) tempDirs.add(userFolder);
 	const n8nFolder = path.join(userFolder, '.n8n');
 	const nodesDir = path.join(n8nFolder, 'nodes');
 	fs.mkdirSync(path.join(nodesDir, 'node_modules'), { recursive: true });
@@ -260,6 +262,7 @@ async function prepareInstance({ version = '2.41.1', port, packDir, env: extraEn
 		const pkg = JSON.parse(fs.readFileSync(path.join(packDir, 'package.json'), 'utf8'));
 		packageName = pkg.name;
 		const target = path.join(nodesDir, 'node_modules', ...pkg.name.split('/'));
+		fs.rmSync(target, { recursive: true, force: true }); // a persistent folder gets the current pack
 		fs.mkdirSync(path.dirname(target), { recursive: true });
 		fs.cpSync(packDir, target, { recursive: true, dereference: true });
 		// what `npm install <pkg>` in that folder leaves beside node_modules (n8n itself does not need it)
@@ -611,9 +614,10 @@ async function prepareInstance({ version = '2.41.1', port, packDir, env: extraEn
 			}
 		},
 
-		/** Stops the server and removes the user folder (unless KEEP_N8N=1). */
+		/** Stops the server and removes the user folder (unless KEEP_N8N=1 or it was given). */
 		async dispose() {
 			await instance.stop();
+			if (persistent) return;
 			if (process.env.KEEP_N8N === '1') {
 				process.stderr.write(`KEEP_N8N=1: kept ${userFolder}\n`);
 			} else {
