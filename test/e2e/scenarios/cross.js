@@ -1,10 +1,25 @@
 'use strict';
-/** Across providers in a real n8n: GrowthGenius contacts copied into a Grinfi list with custom fields. */
+/**
+ * Across providers in a real n8n: GrowthGenius contacts copied into a Grinfi list with custom fields,
+ * a Grinfi LinkedIn reply opening a LeadGrid dossier, a LeadGrid stage change tagging and enrolling
+ * the contact in Grinfi, and the daily Grinfi automation report.
+ */
 const assert = require('node:assert/strict');
+const { randomUUID } = require('node:crypto');
 
-const { example, nodeOutput } = require('../lib');
+const { activateAndStart, example, nodeOutput, until } = require('../lib');
 
 const GRINFI_LIST = 'a1000000-0000-4000-8000-000000000001';
+const GRINFI_KEY = 'Bearer grinfi_test_key';
+const LEADGRID_KEY = 'Bearer lg_live_sandbox_key';
+/** LeadGrid sandbox seed: the Sales Flow and its stages Lead, Discovery, Proposal. */
+const LG_SALES_FLOW = 'f1000000-0000-4000-8000-000000000001';
+const LG_STAGE_LEAD = '5a000000-0000-4000-8000-000000000001';
+const LG_STAGE_DISCOVERY = '5a000000-0000-4000-8000-000000000002';
+const LG_STAGE_PROPOSAL = '5a000000-0000-4000-8000-000000000003';
+
+const line = (r) => `${r.method} ${r.path}`;
+const postJson = (url, body) => fetch(url, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 
 module.exports = [
 	{
@@ -78,6 +93,243 @@ module.exports = [
 				custom_fields: { industry_vertical: 'Financial Services', icebreaker: `GrowthGenius contact ${marta.id}: VP Growth at Fintechly` },
 			});
 			assert.ok(gr.server.requests.slice(grBefore).every((r) => r.headers.authorization === 'Bearer grinfi_test_key'));
+		},
+	},
+	{
+		name: 'Cross example: a Grinfi LinkedIn reply opens a LeadGrid sales dossier with the reply as a note and moves it to Discovery',
+		async run(n8n, ctx) {
+			const gr = ctx.sandboxes.grinfi;
+			const lg = ctx.sandboxes.leadgrid;
+			const workflow = example('cross-grinfi-reply-to-leadgrid.json');
+			const trigger = workflow.nodes.find((n) => n.type === 'n8n-nodes-outreach.grinfiTrigger');
+			const url = `${n8n.baseUrl}webhook/${trigger.webhookId}/webhook`;
+			const ours = () => gr.state.webhooks().filter((w) => String(w.target_url).split('?')[0] === url);
+			const grFrom = gr.server.requests.length;
+			const lgFrom = lg.server.requests.length;
+			const dossiersBefore = lg.state.dossiers.all().length;
+			const notesBefore = lg.state.notes.all().length;
+
+			await n8n.importWorkflow(workflow);
+			await activateAndStart(n8n, workflow.id);
+			try {
+				// n8n registers active webhooks just after it reports ready: wait until the URL answers,
+				// then until Grinfi holds the registration and n8n has stored its secret.
+				await until('the production webhook', async () => (await postJson(url, {})).status !== 404);
+				await until('the Grinfi registration', () => ours().length >= 1);
+				assert.deepEqual(ours().map((h) => h.event), ['contact_replied_linkedin_message']);
+				const secret = new URL(ours()[0].target_url).searchParams.get('secret');
+				await until('the stored secret', async () => (await postJson(`${url}?secret=${secret}`, { event_name: 'not_selected' })).status === 200);
+
+				// John Doe (Acme Inc) replies on LinkedIn
+				const john = gr.state.contacts.get(gr.state.ids.contacts[0]);
+				assert.equal(john.name, 'John Doe');
+				const replyText = 'Thanks Alex, Tuesday 10:00 works. Could you send the pricing beforehand?';
+				const results = await gr.state.fireEvent('contact_replied_linkedin_message', { contact: { uuid: john.uuid }, linkedin_message: { text: replyText } });
+				assert.equal(results.length, 1, `delivered to ${JSON.stringify(results)}`);
+				assert.equal(results[0].status, 200, `the delivery answered ${results[0].status} ${results[0].error || ''}`);
+				const delivery = gr.state.deliveries.filter((d) => d.event === 'contact_replied_linkedin_message' && !d.test).pop();
+				const executions = await n8n.waitForExecutions(workflow.id, { count: 1 });
+				assert.equal(executions.length, 1);
+				assert.equal(executions[0].status, 'success');
+				const execution = executions[0];
+
+				// node outputs
+				const [event] = nodeOutput(execution, 'Grinfi LinkedIn reply');
+				assert.deepEqual(event, JSON.parse(JSON.stringify(delivery.payload)));
+				assert.equal(event.contact.uuid, john.uuid);
+				assert.equal(event.linkedin_message.text, replyText);
+				const intakeNotes = `Replied on LinkedIn to Grinfi outreach. LinkedIn: https://www.linkedin.com/in/john-doe-123456 | Grinfi: https://leadgen.grinfi.io/crm/contacts/${john.uuid}`;
+				const opened = nodeOutput(execution, 'Open LeadGrid sales dossier');
+				assert.equal(opened.length, 1);
+				const [dossier] = opened;
+				assert.match(dossier.id, /^[0-9a-f-]{36}$/);
+				assert.deepEqual(
+					{ type: dossier.type, name: dossier.name, company: dossier.company, contact_person: dossier.contact_person, email: dossier.email, role: dossier.role, intake_notes: dossier.intake_notes, flow_id: dossier.flow_id, current_stage_id: dossier.current_stage_id, status: dossier.status },
+					{ type: 'sales', name: 'John Doe', company: 'Acme Inc', contact_person: 'John Doe', email: 'john@acme-inc.example', role: 'VP of Sales', intake_notes: intakeNotes, flow_id: LG_SALES_FLOW, current_stage_id: LG_STAGE_LEAD, status: 'active' },
+				);
+				const noteText = `LinkedIn reply from John Doe: ${replyText}`;
+				const notes = nodeOutput(execution, 'Log the reply as a note');
+				assert.equal(notes.length, 1);
+				assert.equal(notes[0].dossier_id, dossier.id);
+				assert.equal(notes[0].content, noteText);
+				assert.equal(notes[0].is_internal, true);
+				const moved = nodeOutput(execution, 'Move to Discovery');
+				assert.equal(moved.length, 1);
+				assert.equal(moved[0].id, dossier.id);
+				assert.equal(moved[0].current_stage_id, LG_STAGE_DISCOVERY);
+
+				// the LeadGrid sandbox holds one new dossier, in Discovery, with the note
+				assert.equal(lg.state.dossiers.all().length, dossiersBefore + 1);
+				const stored = lg.state.dossiers.get(dossier.id);
+				assert.ok(stored, 'the dossier is not in the LeadGrid sandbox');
+				assert.deepEqual(
+					{ type: stored.type, name: stored.name, company: stored.company, contact_person: stored.contact_person, email: stored.email, role: stored.role, intake_notes: stored.intake_notes, flow_id: stored.flow_id, current_stage_id: stored.current_stage_id, status: stored.status },
+					{ type: 'sales', name: 'John Doe', company: 'Acme Inc', contact_person: 'John Doe', email: 'john@acme-inc.example', role: 'VP of Sales', intake_notes: intakeNotes, flow_id: LG_SALES_FLOW, current_stage_id: LG_STAGE_DISCOVERY, status: 'active' },
+				);
+				assert.equal(lg.state.stages.get(stored.current_stage_id).name, 'Discovery');
+				assert.equal(lg.state.notes.all().length, notesBefore + 1);
+				const storedNotes = lg.state.notes.all().filter((n) => n.dossier_id === dossier.id);
+				assert.deepEqual(storedNotes.map((n) => ({ content: n.content, is_internal: n.is_internal })), [{ content: noteText, is_internal: true }]);
+
+				// what LeadGrid received: exactly these three calls, with the key
+				const received = lg.server.requests.slice(lgFrom);
+				assert.deepEqual(received.map(line), ['POST /dossiers', `POST /dossiers/${dossier.id}/notes`, `PATCH /dossiers/${dossier.id}`]);
+				assert.ok(received.every((r) => r.headers.authorization === LEADGRID_KEY), `authorization: ${received.map((r) => r.headers.authorization).join(', ')}`);
+				assert.deepEqual(received[0].body, { type: 'sales', name: 'John Doe', company: 'Acme Inc', contact_person: 'John Doe', email: 'john@acme-inc.example', role: 'VP of Sales', intake_notes: intakeNotes });
+				assert.deepEqual(received[1].body, { content: noteText, is_internal: true });
+				assert.deepEqual(received[2].body, { current_stage_id: LG_STAGE_DISCOVERY });
+				// Grinfi only saw the webhook registration (and its lookups), all with the key
+				const grReceived = gr.server.requests.slice(grFrom);
+				assert.equal(grReceived.filter((r) => r.method === 'POST' && r.path === '/integrations/api/webhooks').length, 1);
+				assert.ok(grReceived.every((r) => r.headers.authorization === GRINFI_KEY));
+			} finally {
+				// deactivating removes the Grinfi webhook, so later deliveries reach no one
+				await n8n.deactivate(workflow.id);
+				await until('the webhook removed from Grinfi', () => ours().length === 0);
+			}
+		},
+	},
+	{
+		name: 'Cross example: a LeadGrid stage change tags the contact in Grinfi and adds it to the follow-up automation',
+		async run(n8n, ctx) {
+			const gr = ctx.sandboxes.grinfi;
+			const lg = ctx.sandboxes.leadgrid;
+			const ids = gr.state.ids;
+			const FOLLOW_UP_TAG = ids.tags[2];
+			const FOLLOW_UP_AUTOMATION = ids.flows[1];
+			assert.equal(gr.state.tags.get(FOLLOW_UP_TAG).name, 'Follow Up');
+			assert.equal(gr.state.flows.get(FOLLOW_UP_AUTOMATION).name, 'SaaS Founders Follow-up');
+			// Pierre Martin (Atelier Cloud) is in Grinfi, untagged and in no automation
+			const pierre = gr.state.contacts.get(ids.contacts[6]);
+			assert.equal(pierre.name, 'Pierre Martin');
+			const tagsBefore = [...pierre.tags];
+			assert.ok(!tagsBefore.includes(FOLLOW_UP_TAG));
+			const enrolledBefore = gr.state.flowLeads.all().filter((x) => x.lead_uuid === pierre.uuid);
+			assert.deepEqual(enrolledBefore, []);
+			// … and has a LeadGrid sales dossier that was just moved to Proposal
+			const dossier = lg.state.dossiers.insert({
+				id: randomUUID(), type: 'sales', name: 'Atelier Cloud, EU expansion', company: 'Atelier Cloud', contact_person: pierre.name, email: pierre.work_email,
+				role: 'CEO', deal_size: 38000, deal_currency: 'EUR', flow_id: LG_SALES_FLOW, current_stage_id: LG_STAGE_PROPOSAL, status: 'active',
+				assigned_to: null, phone: null, cv_url: null, intake_notes: null, created_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+			});
+
+			const workflow = example('cross-leadgrid-stage-to-grinfi.json');
+			const trigger = workflow.nodes.find((n) => n.type === 'n8n-nodes-outreach.leadGridTrigger');
+			const url = `${n8n.baseUrl}webhook/${trigger.webhookId}/webhook`;
+			await n8n.importWorkflow(workflow);
+			await activateAndStart(n8n, workflow.id);
+			try {
+				// n8n registers active webhooks just after it reports ready: wait until the URL answers.
+				await until('the production webhook', async () => (await postJson(url, {})).status !== 404);
+				const grFrom = gr.server.requests.length;
+				const lgFrom = lg.server.requests.length;
+
+				const delivered = await lg.state.deliver('dossier.stage_changed', { id: dossier.id, current_stage_id: LG_STAGE_PROPOSAL, status: 'active' }, { url });
+				assert.equal(delivered.results[0].status, 200, `the signed delivery answered ${delivered.results[0].status}`);
+				const executions = await n8n.waitForExecutions(workflow.id, { count: 1 });
+				assert.equal(executions.length, 1);
+				assert.equal(executions[0].status, 'success');
+				const execution = executions[0];
+
+				// node outputs
+				const [event] = nodeOutput(execution, 'LeadGrid stage changed');
+				assert.deepEqual(event, delivered.event);
+				const fetched = nodeOutput(execution, 'Fetch LeadGrid dossier');
+				assert.equal(fetched.length, 1);
+				assert.equal(fetched[0].id, dossier.id);
+				assert.equal(fetched[0].email, pierre.work_email);
+				assert.equal(fetched[0].current_stage_id, LG_STAGE_PROPOSAL);
+				const found = nodeOutput(execution, 'Find Grinfi contact by email');
+				assert.equal(found.length, 1);
+				assert.equal(found[0].uuid, pierre.uuid);
+				assert.equal(found[0].work_email, pierre.work_email);
+				assert.deepEqual(nodeOutput(execution, 'Tag as Follow Up'), [{}]);
+				assert.deepEqual(nodeOutput(execution, 'Add to follow-up automation'), [{ success: true }]);
+
+				// the Grinfi sandbox: the tag added to what Pierre had, one running enrolment in the automation
+				assert.deepEqual(gr.state.contacts.get(pierre.uuid).tags, [...tagsBefore, FOLLOW_UP_TAG]);
+				const enrolments = gr.state.flowLeads.all().filter((x) => x.lead_uuid === pierre.uuid);
+				assert.equal(enrolments.length, 1, JSON.stringify(enrolments));
+				assert.equal(enrolments[0].flow_uuid, FOLLOW_UP_AUTOMATION);
+				assert.equal(enrolments[0].status, 'in_progress');
+				assert.equal(enrolments[0].added_by, 'user');
+
+				// what each API received
+				const lgReceived = lg.server.requests.slice(lgFrom);
+				assert.deepEqual(lgReceived.map(line), [`GET /dossiers/${dossier.id}`]);
+				assert.equal(lgReceived[0].headers.authorization, LEADGRID_KEY);
+				const grReceived = gr.server.requests.slice(grFrom);
+				assert.deepEqual(grReceived.map(line), [
+					'POST /leads/api/leads/lookup-one',
+					'PUT /leads/api/leads/mass-action',
+					`POST /flows/api/flows/${FOLLOW_UP_AUTOMATION}/leads/${pierre.uuid}`,
+				]);
+				assert.ok(grReceived.every((r) => r.headers.authorization === GRINFI_KEY), `authorization: ${grReceived.map((r) => r.headers.authorization).join(', ')}`);
+				assert.deepEqual(grReceived[0].body, { email: pierre.work_email });
+				assert.deepEqual(grReceived[1].body, { type: 'contact_add_tags', payload: { tag_uuid: FOLLOW_UP_TAG }, filter: { ids: [pierre.uuid] } });
+				assert.deepEqual(grReceived[2].body, undefined);
+			} finally {
+				await n8n.deactivate(workflow.id);
+			}
+		},
+	},
+	{
+		name: 'Cross example: the daily Grinfi automation report lists every automation with its contact funnel and task queue',
+		async run(n8n, ctx) {
+			const gr = ctx.sandboxes.grinfi;
+			const from = gr.server.requests.length;
+			const workflow = example('grinfi-daily-automation-report.json');
+			await n8n.importWorkflow(workflow);
+			const { run, code, error } = await n8n.execute(workflow.id);
+			assert.equal(code, 0, `n8n execute failed: ${error}`);
+
+			// the expected report, from the sandbox's own state
+			const statusLabel = { on: 'Running', off: 'Paused', draft: 'Draft' };
+			const flows = gr.state.flows.all().filter((f) => f.status in statusLabel);
+			assert.ok(flows.length >= 2, 'the sandbox seeds two automations');
+			const expected = flows
+				.map((flow) => {
+					const enrolments = gr.state.flowLeads.all().filter((x) => x.flow_uuid === flow.uuid);
+					const count = (status) => enrolments.filter((x) => x.status === status).length;
+					const byType = {};
+					for (const t of gr.state.tasks.all().filter((x) => x.flow_uuid === flow.uuid && x.status === 'in_progress')) byType[t.type] = (byType[t.type] || 0) + 1;
+					const queued = Object.values(byType).reduce((a, b) => a + b, 0);
+					const status = statusLabel[flow.status];
+					const [inProgress, finished, failed] = [count('in_progress'), count('finished'), count('failed')];
+					return {
+						automation: flow.name,
+						status,
+						contacts_enrolled: enrolments.length,
+						in_progress: inProgress,
+						finished,
+						failed,
+						completion_rate_percent: enrolments.length ? Math.round((finished / enrolments.length) * 100) : 0,
+						tasks_queued: queued,
+						tasks_queued_by_type: byType,
+						summary: `${flow.name} (${status}): ${enrolments.length} contacts, ${inProgress} in progress, ${finished} finished, ${failed} failed; ${queued} tasks queued`,
+						automation_id: flow.uuid,
+					};
+				})
+				.sort((a, b) => b.contacts_enrolled - a.contacts_enrolled || a.automation.localeCompare(b.automation));
+
+			const listed = nodeOutput(run, 'List automations');
+			assert.deepEqual(listed.map((f) => f.uuid).sort(), flows.map((f) => f.uuid).sort());
+			assert.deepEqual(nodeOutput(run, 'Collect automation IDs'), [{ automationIds: listed.map((f) => f.uuid) }]);
+			const metrics = nodeOutput(run, 'Get automation metrics');
+			assert.equal(metrics.length, 1);
+			assert.deepEqual(Object.keys(metrics[0]).sort(), flows.map((f) => f.uuid).sort());
+			const report = nodeOutput(run, 'Build daily report');
+			assert.deepEqual(report, expected);
+			// the seeded DACH CTO Outreach leads the report with real numbers (a guard against all-zero reports)
+			assert.equal(report[0].automation, 'DACH CTO Outreach');
+			assert.ok(report[0].contacts_enrolled >= 3 && report[0].finished >= 1 && report[0].tasks_queued >= 1, JSON.stringify(report[0]));
+
+			// what Grinfi received: one list call and one metrics call for all automations
+			const received = gr.server.requests.slice(from);
+			assert.deepEqual(received.map(line), ['GET /flows/api/flows', 'POST /flows/api/flows/metrics']);
+			assert.ok(received.every((r) => r.headers.authorization === GRINFI_KEY));
+			assert.deepEqual(received[0].query.filter(([k]) => k.startsWith('filter[')), [['filter[status][]', 'on'], ['filter[status][]', 'off'], ['filter[status][]', 'draft']]);
+			assert.deepEqual(received[1].body, { uuids: listed.map((f) => f.uuid) });
 		},
 	},
 ];
