@@ -11,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { panelEvents } from '../shared/describe';
 import { safeEqual } from '../shared/signature';
 import { fetchPages } from '../shared/transport';
 import { grinfi } from './profile';
@@ -59,7 +60,7 @@ export class GrinfiTrigger implements INodeType {
 				displayName: 'Events',
 				name: 'events',
 				type: 'multiOptions',
-				options: GRINFI_EVENTS,
+				options: panelEvents(GRINFI_EVENTS),
 				default: ['contact_replied_linkedin_message'],
 				required: true,
 				description: 'The events that start the workflow. Grinfi takes one event per webhook, so one webhook is registered for each.',

@@ -129,9 +129,9 @@ export class GrowthGeniusTrigger implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Created', value: 'created', description: 'A record was created' },
-					{ name: 'Created or Updated', value: 'createdOrUpdated', description: 'A record was created or changed' },
-					{ name: 'Updated', value: 'updated', description: 'An existing record was changed' },
+					{ name: 'Created', value: 'created', description: 'A record was created', action: 'On new contact or message' },
+					{ name: 'Created or Updated', value: 'createdOrUpdated', description: 'A record was created or changed', action: 'On new or updated contact or message' },
+					{ name: 'Updated', value: 'updated', description: 'An existing record was changed', action: 'On updated contact or message' },
 				],
 				default: 'createdOrUpdated',
 			},

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { panelEvents } from '../shared/describe';
 import { verifyTimestampedSignature } from '../shared/signature';
 
 /** Deliveries older or newer than this are refused, so a captured one cannot be replayed later. */
@@ -57,7 +58,7 @@ export class LeadGridTrigger implements INodeType {
 				displayName: 'Events',
 				name: 'events',
 				type: 'multiOptions',
-				options: EVENTS,
+				options: panelEvents(EVENTS),
 				default: ['dossier.stage_changed'],
 				required: true,
 				description: 'The events that start the workflow; other deliveries are acknowledged and ignored',

@@ -151,3 +151,22 @@ export function locator(opts: {
 export function sendOption(field: Omit<INodeProperties, 'routing'>, to: 'body' | 'query', property: string): INodeProperties {
 	return { ...field, routing: { send: { type: to, property, propertyInDotNotation: false } } };
 }
+
+/** Words a trigger's panel label keeps as written (n8n's own casing would make "linked in"). */
+const PROPER_WORDS = new Set(['LinkedIn', 'InMail']);
+
+/**
+ * Trigger events with the label n8n's node panel lists for each ("On contact replied on
+ * LinkedIn"): the option's `action`. Without it n8n lower-cases the name and splits brand names.
+ */
+export function panelEvents(options: INodePropertyOptions[]): INodePropertyOptions[] {
+	return options.map((option) => ({
+		...option,
+		action:
+			option.action ??
+			`On ${option.name
+				.split(' ')
+				.map((word) => (PROPER_WORDS.has(word) ? word : word.toLowerCase()))
+				.join(' ')}`,
+	}));
+}
