@@ -43,4 +43,39 @@ async function activateAndStart(n8n, workflowId) {
 	await n8n.start();
 }
 
-module.exports = { example, nodeOutput, until, ensureStarted, activateAndStart };
+/** POSTs a JSON body (a webhook delivery or probe); resolves the fetch Response. */
+const postJson = (url, body) => fetch(url, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+
+/**
+ * Activates a workflow whose Grinfi Trigger registers `events` and waits until deliveries can
+ * start it: the production URL answers, the Grinfi sandbox `gr` holds one webhook per event, and
+ * n8n accepts the registered secret. Resolves { url, secret, hooks, registered }: `registered()`
+ * lists the sandbox's webhooks for the node's URL at any later time.
+ */
+async function activateGrinfiTrigger(n8n, gr, workflow) {
+	const trigger = workflow.nodes.find((n) => n.type === 'n8n-nodes-outreach.grinfiTrigger');
+	const events = trigger.parameters.events;
+	const url = `${n8n.baseUrl}webhook/${trigger.webhookId}/webhook`;
+	const registered = () => gr.state.webhooks().filter((w) => String(w.target_url).split('?')[0] === url);
+	await activateAndStart(n8n, workflow.id);
+	// n8n registers active webhooks just after it reports ready: wait until the URL answers.
+	await until('the production webhook', async () => (await postJson(url, {})).status !== 404);
+	await until('the Grinfi registrations', () => registered().length >= events.length);
+	const hooks = registered();
+	assert.deepEqual(hooks.map((h) => h.event).sort(), [...events].sort(), 'the webhooks Grinfi holds for the node');
+	const secret = new URL(hooks[0].target_url).searchParams.get('secret');
+	// n8n stores the trigger's state just after registering: wait until a delivery with the right
+	// secret and an event that starts nothing is accepted.
+	await until('the stored secret', async () => (await postJson(`${url}?secret=${secret}`, { event_name: 'not_selected' })).status === 200);
+	return { url, secret, hooks, registered };
+}
+
+/** Has the Grinfi sandbox deliver one event; asserts n8n accepted it and resolves the delivery. */
+async function fireGrinfiEvent(gr, event, data) {
+	const results = await gr.state.fireEvent(event, data);
+	assert.equal(results.length, 1, `delivered to ${JSON.stringify(results)}`);
+	assert.equal(results[0].status, 200, `the delivery answered ${results[0].status} ${results[0].error || ''}`);
+	return gr.state.deliveries.filter((d) => d.event === event && !d.test).pop();
+}
+
+module.exports = { example, nodeOutput, until, ensureStarted, activateAndStart, postJson, activateGrinfiTrigger, fireGrinfiEvent };

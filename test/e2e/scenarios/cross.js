@@ -7,7 +7,7 @@
 const assert = require('node:assert/strict');
 const { randomUUID } = require('node:crypto');
 
-const { activateAndStart, example, nodeOutput, until } = require('../lib');
+const { activateAndStart, activateGrinfiTrigger, example, fireGrinfiEvent, nodeOutput, postJson, until } = require('../lib');
 
 const GRINFI_LIST = 'a1000000-0000-4000-8000-000000000001';
 const GRINFI_KEY = 'Bearer grinfi_test_key';
@@ -19,7 +19,6 @@ const LG_STAGE_DISCOVERY = '5a000000-0000-4000-8000-000000000002';
 const LG_STAGE_PROPOSAL = '5a000000-0000-4000-8000-000000000003';
 
 const line = (r) => `${r.method} ${r.path}`;
-const postJson = (url, body) => fetch(url, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 
 module.exports = [
 	{
@@ -101,33 +100,22 @@ module.exports = [
 			const gr = ctx.sandboxes.grinfi;
 			const lg = ctx.sandboxes.leadgrid;
 			const workflow = example('cross-grinfi-reply-to-leadgrid.json');
-			const trigger = workflow.nodes.find((n) => n.type === 'n8n-nodes-outreach.grinfiTrigger');
-			const url = `${n8n.baseUrl}webhook/${trigger.webhookId}/webhook`;
-			const ours = () => gr.state.webhooks().filter((w) => String(w.target_url).split('?')[0] === url);
 			const grFrom = gr.server.requests.length;
 			const lgFrom = lg.server.requests.length;
 			const dossiersBefore = lg.state.dossiers.all().length;
 			const notesBefore = lg.state.notes.all().length;
 
 			await n8n.importWorkflow(workflow);
-			await activateAndStart(n8n, workflow.id);
+			let ours = () => [];
 			try {
-				// n8n registers active webhooks just after it reports ready: wait until the URL answers,
-				// then until Grinfi holds the registration and n8n has stored its secret.
-				await until('the production webhook', async () => (await postJson(url, {})).status !== 404);
-				await until('the Grinfi registration', () => ours().length >= 1);
+				({ registered: ours } = await activateGrinfiTrigger(n8n, gr, workflow));
 				assert.deepEqual(ours().map((h) => h.event), ['contact_replied_linkedin_message']);
-				const secret = new URL(ours()[0].target_url).searchParams.get('secret');
-				await until('the stored secret', async () => (await postJson(`${url}?secret=${secret}`, { event_name: 'not_selected' })).status === 200);
 
 				// John Doe (Acme Inc) replies on LinkedIn
 				const john = gr.state.contacts.get(gr.state.ids.contacts[0]);
 				assert.equal(john.name, 'John Doe');
 				const replyText = 'Thanks Alex, Tuesday 10:00 works. Could you send the pricing beforehand?';
-				const results = await gr.state.fireEvent('contact_replied_linkedin_message', { contact: { uuid: john.uuid }, linkedin_message: { text: replyText } });
-				assert.equal(results.length, 1, `delivered to ${JSON.stringify(results)}`);
-				assert.equal(results[0].status, 200, `the delivery answered ${results[0].status} ${results[0].error || ''}`);
-				const delivery = gr.state.deliveries.filter((d) => d.event === 'contact_replied_linkedin_message' && !d.test).pop();
+				const delivery = await fireGrinfiEvent(gr, 'contact_replied_linkedin_message', { contact: { uuid: john.uuid }, linkedin_message: { text: replyText } });
 				const executions = await n8n.waitForExecutions(workflow.id, { count: 1 });
 				assert.equal(executions.length, 1);
 				assert.equal(executions[0].status, 'success');

@@ -5,7 +5,7 @@
  */
 const assert = require('node:assert/strict');
 
-const { activateAndStart, example, nodeOutput, until } = require('../lib');
+const { activateGrinfiTrigger, example, fireGrinfiEvent, nodeOutput, until } = require('../lib');
 
 const CRED_KEY = 'Bearer grinfi_test_key';
 
@@ -120,23 +120,14 @@ module.exports = [
 			const gr = ctx.sandboxes.grinfi;
 			const ids = gr.state.ids;
 			const workflow = example('grinfi-reply-trigger.json');
-			const trigger = workflow.nodes.find((n) => n.type === 'n8n-nodes-outreach.grinfiTrigger');
-			const events = trigger.parameters.events;
-			const url = `${n8n.baseUrl}webhook/${trigger.webhookId}/webhook`;
-			const ours = () => gr.state.webhooks().filter((w) => String(w.target_url).split('?')[0] === url);
+			const events = workflow.nodes.find((n) => n.type === 'n8n-nodes-outreach.grinfiTrigger').parameters.events;
 			const from = gr.server.requests.length;
 
 			await n8n.importWorkflow(workflow);
-			await activateAndStart(n8n, workflow.id);
-			// n8n registers active webhooks just after it reports ready: wait until the URL answers.
-			await until('the production webhook', async () => (await fetch(url, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status !== 404);
-			await until('the Grinfi registrations', () => ours().length >= events.length);
+			const { url, secret, hooks, registered: ours } = await activateGrinfiTrigger(n8n, gr, workflow);
 
 			// the sandbox has one webhook per event, all at the node's URL with the same secret
-			const hooks = ours();
 			assert.equal(hooks.length, events.length, `registered: ${JSON.stringify(hooks.map((h) => h.event))}`);
-			assert.deepEqual(hooks.map((h) => h.event).sort(), [...events].sort());
-			const secret = new URL(hooks[0].target_url).searchParams.get('secret');
 			assert.match(secret, /^[0-9a-f]{32,}$/);
 			for (const hook of hooks) {
 				assert.equal(hook.target_url, `${url}?secret=${secret}`);
@@ -144,22 +135,16 @@ module.exports = [
 				assert.equal(hook.status, 'on');
 				assert.ok(hook.name.includes(workflow.name), `webhook name "${hook.name}"`);
 			}
-			// n8n stores the trigger's static data (the secret) just after registering: wait until a
-			// delivery with the right secret and an event that starts nothing is accepted.
-			await until('the stored secret', async () => { const r = await fetch(`${url}?secret=${secret}`, { method: 'POST', body: '{"event_name":"not_selected"}', headers: { 'content-type': 'application/json' } }); if (process.env.DEBUG_PROBE) console.log('probe', r.status, (await r.text()).slice(0, 200)); return r.status === 200; });
 			const created = requestsSince(gr, from).filter((r) => r.method === 'POST' && r.path === '/integrations/api/webhooks');
 			assert.equal(created.length, events.length);
 			assert.ok(created.every((r) => r.headers.authorization === CRED_KEY));
 
 			// a reply delivered by the sandbox: exactly one execution with the payload
 			const contact = ids.contacts[1];
-			const results = await gr.state.fireEvent('contact_replied_linkedin_message', {
+			const delivery = await fireGrinfiEvent(gr, 'contact_replied_linkedin_message', {
 				contact: { uuid: contact },
 				linkedin_message: { text: 'Sounds good, send me the deck please.' },
 			});
-			assert.equal(results.length, 1, `delivered to ${JSON.stringify(results)}`);
-			assert.equal(results[0].status, 200, `the delivery answered ${results[0].status} ${results[0].error || ''}`);
-			const delivery = gr.state.deliveries.filter((d) => d.event === 'contact_replied_linkedin_message' && !d.test).pop();
 			const executions = await n8n.waitForExecutions(workflow.id, { count: 1 });
 			assert.equal(executions.length, 1);
 			assert.equal(executions[0].status, 'success');
