@@ -2,7 +2,7 @@
  * Runs workflows through n8n's real execution engine (n8n-core's WorkflowExecute, which hands
  * declarative nodes to its RoutingNode) without an n8n server. Requests go over real HTTP.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 import type {
 	ICredentialDataDecryptedObject,
@@ -270,6 +270,7 @@ export function buildAdditionalData(
 		mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
 		variables: {},
 		userId: 'test-user',
+		executionId: randomUUID(), // a run of its own, as n8n gives every execution
 		...extra,
 	} as unknown as IWorkflowExecuteAdditionalData;
 }

@@ -135,12 +135,32 @@ async function findContact(
 // ---------------------------------------------------------------------------------------------
 // Create or Update (upsert): custom fields by name, checked against the team's custom fields.
 
+/** The contact custom field names per execution and node: one lookup serves all items of a run. */
+const fieldNamesOfRun = new Map<string, Promise<string[]>>();
+const MAX_RUNS_REMEMBERED = 20;
+
+function contactFieldNames(ctx: IExecuteSingleFunctions, baseURL?: string): Promise<string[]> {
+	const lookup = async () => (await customFieldsOf(ctx as never, 'lead', baseURL)).map((f) => String(f.name));
+	const executionId = ctx.getExecutionId();
+	if (!executionId) return lookup();
+	const key = `${executionId}\u0000${ctx.getNode().id}\u0000${baseURL ?? ''}`;
+	let names = fieldNamesOfRun.get(key);
+	if (!names) {
+		names = lookup();
+		// a failed lookup is not remembered: the next item asks again
+		names.catch(() => fieldNamesOfRun.delete(key));
+		fieldNamesOfRun.set(key, names);
+		while (fieldNamesOfRun.size > MAX_RUNS_REMEMBERED) fieldNamesOfRun.delete(fieldNamesOfRun.keys().next().value as string);
+	}
+	return names;
+}
+
 async function customFieldsByName(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const entries = ((this.getNodeParameter('customFields.field', []) as IDataObject[]) ?? []).filter(
 		(entry) => String(entry.name ?? '').trim() !== '',
 	);
 	if (!entries.length) return options;
-	const known = (await customFieldsOf(this as never, 'lead', options.baseURL)).map((f) => String(f.name));
+	const known = await contactFieldNames(this, options.baseURL);
 	const values: IDataObject = {};
 	for (const entry of entries) {
 		const name = String(entry.name).trim();

@@ -131,6 +131,36 @@ describe('Contact', () => {
 		expect(result.items[0].json).toMatchObject({ first_name: 'Greta', work_email: 'greta@nordlys.example', list_uuid: ids().lists[0], custom_fields: { icebreaker: 'Saw your post on Nordic e-commerce' } });
 	});
 
+	test('Create or Update of 3 items with custom fields reads the custom fields once per run, not once per item', async () => {
+		const people = ['ines-roca-1', 'jon-berg-2', 'kai-lund-3'];
+		const parameters = {
+			resource: 'contact',
+			operation: 'upsert',
+			listId: rl(ids().lists[0]),
+			leadLinkedinId: '={{ $json.linkedin }}',
+			updateIfExists: true,
+			moveToList: false,
+			leadFields: { first_name: '={{ $json.first }}' },
+			customFields: { field: [{ name: 'icebreaker', value: '=Hi {{ $json.first }}' }] },
+		};
+		const items = people.map((linkedin) => ({ json: { linkedin: `https://www.linkedin.com/in/${linkedin}`, first: linkedin.split('-')[0] } }));
+		const result = await run(sandbox(), parameters, { items });
+		expect(result.error).toBeUndefined();
+		expect(sandbox().server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'GET /leads/api/custom-fields',
+			'POST /leads/api/leads/upsert',
+			'POST /leads/api/leads/upsert',
+			'POST /leads/api/leads/upsert',
+		]);
+		expect(sandbox().server.requests.slice(1).map((r) => r.body.custom_fields)).toEqual([{ icebreaker: 'Hi ines' }, { icebreaker: 'Hi jon' }, { icebreaker: 'Hi kai' }]);
+		expect(itemsOf(result).map((c: any) => c.custom_fields)).toEqual([{ icebreaker: 'Hi ines' }, { icebreaker: 'Hi jon' }, { icebreaker: 'Hi kai' }]);
+
+		// the next run reads them again (a field created in between is seen)
+		sandbox().server.requests.length = 0;
+		await run(sandbox(), parameters, { items: items.slice(0, 1) });
+		expect(sandbox().server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /leads/api/custom-fields', 'POST /leads/api/leads/upsert']);
+	});
+
 	test('Create or Update an existing contact moves it to the list', async () => {
 		const uuid = ids().contacts[0];
 		const result = await run(sandbox(), { resource: 'contact', operation: 'upsert', listId: rl(ids().lists[0]), leadLinkedinId: 'john-doe-123456', moveToList: true, leadFields: { position: 'SVP Sales' } });
