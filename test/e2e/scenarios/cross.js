@@ -227,6 +227,7 @@ module.exports = [
 				assert.equal(fetched[0].id, dossier.id);
 				assert.equal(fetched[0].email, pierre.work_email);
 				assert.equal(fetched[0].current_stage_id, LG_STAGE_PROPOSAL);
+				assert.deepEqual(nodeOutput(execution, 'Has an email').map((d) => d.id), [dossier.id]);
 				const found = nodeOutput(execution, 'Find Grinfi contact by email');
 				assert.equal(found.length, 1);
 				assert.equal(found[0].uuid, pierre.uuid);
@@ -256,6 +257,20 @@ module.exports = [
 				assert.deepEqual(grReceived[0].body, { email: pierre.work_email });
 				assert.deepEqual(grReceived[1].body, { type: 'contact_add_tags', payload: { tag_uuid: FOLLOW_UP_TAG }, filter: { ids: [pierre.uuid] } });
 				assert.deepEqual(grReceived[2].body, undefined);
+
+				// a dossier without an email stops at "Has an email": a successful run, nothing sent to Grinfi
+				const noEmail = lg.state.dossiers.all().find((d) => !d.email);
+				assert.ok(noEmail, 'the LeadGrid sandbox has no dossier without an email');
+				const grBeforeSecond = gr.server.requests.length;
+				const second = await lg.state.deliver('dossier.stage_changed', { id: noEmail.id, current_stage_id: noEmail.current_stage_id, status: 'active' }, { url });
+				assert.equal(second.results[0].status, 200);
+				const both = await n8n.waitForExecutions(workflow.id, { count: 2 });
+				const skipped = both.find((e) => e.id !== execution.id);
+				assert.equal(skipped.status, 'success');
+				assert.equal(nodeOutput(skipped, 'Fetch LeadGrid dossier')[0].id, noEmail.id);
+				assert.deepEqual(nodeOutput(skipped, 'Has an email'), []);
+				assert.equal(skipped.data.resultData.runData['Find Grinfi contact by email'], undefined, 'the Grinfi lookup ran for a dossier without an email');
+				assert.deepEqual(gr.server.requests.slice(grBeforeSecond).map(line), []);
 			} finally {
 				await n8n.deactivate(workflow.id);
 			}
