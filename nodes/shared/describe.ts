@@ -33,7 +33,8 @@ export interface OperationSpec {
 	statusHints?: Record<number, string>;
 	/**
 	 * Sends the request itself instead of the standard routing (singleRequest, or listRequest for
-	 * `list`), for operations that read a status as a result (e.g. 404 = "not found" = no items).
+	 * `list`; `list` and `statusHints` then do nothing), for operations that read a status as a
+	 * result (e.g. 404 = "not found" = no items) or page in their own way.
 	 */
 	send?: (this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions) => Promise<INodeExecutionData[]>;
 }
@@ -62,18 +63,21 @@ function routingOf(profile: ApiProfile, spec: OperationSpec) {
 
 /** The Operation dropdown of one resource. */
 export function operations(profile: ApiProfile, resource: string, specs: OperationSpec[], defaultOperation?: string): INodeProperties {
-	const options: INodePropertyOptions[] = specs.map((spec) => ({
-		name: spec.name,
-		value: spec.value,
-		action: spec.action,
-		description: spec.description,
-		routing: {
-			request: { method: spec.method, url: spec.path, ...(spec.request ?? {}) },
-			...(spec.preSend ? { send: { preSend: spec.preSend } } : {}),
-			...(routingOf(profile, spec) ? { operations: { pagination: routingOf(profile, spec) } } : {}),
-			...(spec.postReceive ? { output: { postReceive: spec.postReceive as never } } : {}),
-		},
-	}));
+	const options: INodePropertyOptions[] = specs.map((spec) => {
+		const pagination = routingOf(profile, spec);
+		return {
+			name: spec.name,
+			value: spec.value,
+			action: spec.action,
+			description: spec.description,
+			routing: {
+				request: { method: spec.method, url: spec.path, ...(spec.request ?? {}) },
+				...(spec.preSend ? { send: { preSend: spec.preSend } } : {}),
+				...(pagination ? { operations: { pagination } } : {}),
+				...(spec.postReceive ? { output: { postReceive: spec.postReceive as never } } : {}),
+			},
+		};
+	});
 	return {
 		displayName: 'Operation',
 		name: 'operation',

@@ -300,7 +300,7 @@ const contactOperations = operations(
 		{ name: 'Get Enrichment Queue', value: 'getEnrichmentQueue', action: 'Get the enrichment queue', description: 'List the contacts waiting for enrichment', method: 'GET', path: '/leads/api/enrichment-queue', list: 'qs' },
 		{ name: 'Get Metrics', value: 'getMetrics', action: 'Get team engagement metrics', description: 'Team-wide outreach totals for a period', method: 'POST', path: '/leads/api/leads/metrics' },
 		{ name: 'Mass Action', value: 'massAction', action: 'Run a mass action on contacts', description: 'Tag, move, enroll, export or delete many contacts at once', method: 'PUT', path: '/leads/api/leads/mass-action', preSend: [confirmDestructive('contact_delete'), sendSelection(CONTACT_FILTERS, 'contacts')] },
-		{ name: 'Search', value: 'search', action: 'Search contacts', description: 'Search contacts by text, list, stage, tags, statuses or dates', method: 'POST', path: '/leads/api/leads/search', list: 'body', preSend: [sendFilter('body', CONTACT_FILTERS)], send: searchWithinWindow },
+		{ name: 'Search', value: 'search', action: 'Search contacts', description: 'Search contacts by text, list, stage, tags, statuses or dates', method: 'POST', path: '/leads/api/leads/search', preSend: [sendFilter('body', CONTACT_FILTERS)], send: searchWithinWindow },
 		{ name: 'Update', value: 'update', action: 'Update a contact', description: 'Change standard fields of a contact (not custom fields)', method: 'PUT', path: '/leads/api/leads/{contactId}', preSend: [requireSomeOf('updateFields', 'Update Fields')], postReceive: [unwrapRecord('lead')] },
 	],
 	'search',
