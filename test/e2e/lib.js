@@ -46,6 +46,23 @@ async function activateAndStart(n8n, workflowId) {
 /** POSTs a JSON body (a webhook delivery or probe); resolves the fetch Response. */
 const postJson = (url, body) => fetch(url, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 
+/** The production URL of a workflow's webhook trigger (the node with a fixed webhookId). */
+function webhookUrl(n8n, workflow) {
+	const trigger = workflow.nodes.find((n) => n.webhookId);
+	return `${n8n.baseUrl}webhook/${trigger.webhookId}/webhook`;
+}
+
+/** n8n registers active webhooks just after it reports ready: waits until `url` answers. */
+const untilWebhookAnswers = (url, timeoutMs) => until('the production webhook', async () => (await postJson(url, {})).status !== 404, timeoutMs);
+
+/** Activates a webhook-trigger workflow (activateAndStart) and resolves its URL once it answers. */
+async function activateWebhookTrigger(n8n, workflow) {
+	await activateAndStart(n8n, workflow.id);
+	const url = webhookUrl(n8n, workflow);
+	await untilWebhookAnswers(url);
+	return url;
+}
+
 /**
  * Activates a workflow whose Grinfi Trigger registers `events` and waits until deliveries can
  * start it: the production URL answers, the Grinfi sandbox `gr` holds one webhook per event, and
@@ -53,13 +70,9 @@ const postJson = (url, body) => fetch(url, { method: 'POST', body: JSON.stringif
  * lists the sandbox's webhooks for the node's URL at any later time.
  */
 async function activateGrinfiTrigger(n8n, gr, workflow) {
-	const trigger = workflow.nodes.find((n) => n.type === 'n8n-nodes-outreach.grinfiTrigger');
-	const events = trigger.parameters.events;
-	const url = `${n8n.baseUrl}webhook/${trigger.webhookId}/webhook`;
+	const events = workflow.nodes.find((n) => n.type === 'n8n-nodes-outreach.grinfiTrigger').parameters.events;
+	const url = await activateWebhookTrigger(n8n, workflow);
 	const registered = () => gr.state.webhooks().filter((w) => String(w.target_url).split('?')[0] === url);
-	await activateAndStart(n8n, workflow.id);
-	// n8n registers active webhooks just after it reports ready: wait until the URL answers.
-	await until('the production webhook', async () => (await postJson(url, {})).status !== 404);
 	await until('the Grinfi registrations', () => registered().length >= events.length);
 	const hooks = registered();
 	assert.deepEqual(hooks.map((h) => h.event).sort(), [...events].sort(), 'the webhooks Grinfi holds for the node');
@@ -78,4 +91,4 @@ async function fireGrinfiEvent(gr, event, data) {
 	return gr.state.deliveries.filter((d) => d.event === event && !d.test).pop();
 }
 
-module.exports = { example, nodeOutput, until, ensureStarted, activateAndStart, postJson, activateGrinfiTrigger, fireGrinfiEvent };
+module.exports = { example, nodeOutput, until, ensureStarted, activateAndStart, postJson, webhookUrl, untilWebhookAnswers, activateWebhookTrigger, activateGrinfiTrigger, fireGrinfiEvent };

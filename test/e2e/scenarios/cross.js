@@ -7,7 +7,7 @@
 const assert = require('node:assert/strict');
 const { randomUUID } = require('node:crypto');
 
-const { activateAndStart, activateGrinfiTrigger, example, fireGrinfiEvent, nodeOutput, postJson, until } = require('../lib');
+const { activateGrinfiTrigger, activateWebhookTrigger, example, fireGrinfiEvent, nodeOutput, until } = require('../lib');
 
 const GRINFI_LIST = 'a1000000-0000-4000-8000-000000000001';
 const GRINFI_KEY = 'Bearer grinfi_test_key';
@@ -202,13 +202,9 @@ module.exports = [
 			});
 
 			const workflow = example('cross-leadgrid-stage-to-grinfi.json');
-			const trigger = workflow.nodes.find((n) => n.type === 'n8n-nodes-outreach.leadGridTrigger');
-			const url = `${n8n.baseUrl}webhook/${trigger.webhookId}/webhook`;
 			await n8n.importWorkflow(workflow);
-			await activateAndStart(n8n, workflow.id);
 			try {
-				// n8n registers active webhooks just after it reports ready: wait until the URL answers.
-				await until('the production webhook', async () => (await postJson(url, {})).status !== 404);
+				const url = await activateWebhookTrigger(n8n, workflow);
 				const grFrom = gr.server.requests.length;
 				const lgFrom = lg.server.requests.length;
 

@@ -2,7 +2,7 @@
 /** LeadGrid in a real n8n: the example workflow, and the trigger with signed and forged deliveries. */
 const assert = require('node:assert/strict');
 
-const { activateAndStart, example, nodeOutput, until } = require('../lib');
+const { activateWebhookTrigger, example, nodeOutput, until } = require('../lib');
 
 module.exports = [
 	{
@@ -32,14 +32,10 @@ module.exports = [
 		name: 'LeadGrid Trigger: a signed delivery starts one execution, a forged one starts none',
 		async run(n8n, ctx) {
 			const workflow = example('leadgrid-stage-changed-trigger.json');
-			const webhookId = workflow.nodes[0].webhookId;
 			await n8n.importWorkflow(workflow);
-			await activateAndStart(n8n, workflow.id);
-			const url = `${n8n.baseUrl}webhook/${webhookId}/webhook`;
+			const url = await activateWebhookTrigger(n8n, workflow);
 			const lg = ctx.sandboxes.leadgrid;
 			const dossier = lg.state.dossiers.all()[0];
-			// n8n registers active webhooks just after it reports ready: wait until the URL answers.
-			await until('the production webhook', async () => (await fetch(url, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status !== 404);
 			const good = await lg.state.deliver('dossier.stage_changed', { id: dossier.id, current_stage_id: dossier.current_stage_id, status: 'active' }, { url });
 			assert.equal(good.results[0].status, 200, `signed delivery answered ${good.results[0].status}`);
 			const executions = await until('one execution', async () => {

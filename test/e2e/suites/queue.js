@@ -19,7 +19,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { prepareInstance, findFreePort } = require('../n8n');
-const { example, nodeOutput, until } = require('../lib');
+const { example, nodeOutput, until, untilWebhookAnswers, webhookUrl } = require('../lib');
 const { startSandboxes } = require('../../sandbox/all');
 
 const REDIS = process.env.REDIS_SERVER || '/usr/bin/redis-server';
@@ -119,8 +119,8 @@ module.exports = {
 				await worker.start({ command: 'worker' });
 
 				const lg = sandboxes.leadgrid;
-				const url = `${main.baseUrl}webhook/${workflow.nodes[0].webhookId}/webhook`;
-				await until('the production webhook', async () => (await fetch(url, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status !== 404, 60000);
+				const url = webhookUrl(main, workflow);
+				await untilWebhookAnswers(url, 60000);
 				const dossier = lg.state.dossiers.all()[1];
 				const before = lg.server.requests.length;
 				const delivery = await lg.state.deliver('dossier.stage_changed', { id: dossier.id, current_stage_id: dossier.current_stage_id, status: 'active' }, { url });
