@@ -43,6 +43,18 @@ async function activateAndStart(n8n, workflowId) {
 	await n8n.start();
 }
 
+/**
+ * Imports an example of examples/ and runs it headlessly (`n8n execute`); asserts the run
+ * succeeded and resolves { workflow, run }.
+ */
+async function executeExample(n8n, file) {
+	const workflow = example(file);
+	await n8n.importWorkflow(workflow);
+	const { run, code, error } = await n8n.execute(workflow.id);
+	assert.equal(code, 0, `n8n execute of ${file} failed: ${error}`);
+	return { workflow, run };
+}
+
 /** POSTs a JSON body (a webhook delivery or probe); resolves the fetch Response. */
 const postJson = (url, body) => fetch(url, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 
@@ -91,4 +103,4 @@ async function fireGrinfiEvent(gr, event, data) {
 	return gr.state.deliveries.filter((d) => d.event === event && !d.test).pop();
 }
 
-module.exports = { example, nodeOutput, until, ensureStarted, activateAndStart, postJson, webhookUrl, untilWebhookAnswers, activateWebhookTrigger, activateGrinfiTrigger, fireGrinfiEvent };
+module.exports = { example, executeExample, nodeOutput, until, ensureStarted, activateAndStart, postJson, webhookUrl, untilWebhookAnswers, activateWebhookTrigger, activateGrinfiTrigger, fireGrinfiEvent };

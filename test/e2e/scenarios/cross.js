@@ -7,7 +7,7 @@
 const assert = require('node:assert/strict');
 const { randomUUID } = require('node:crypto');
 
-const { activateGrinfiTrigger, activateWebhookTrigger, example, fireGrinfiEvent, nodeOutput, until } = require('../lib');
+const { activateGrinfiTrigger, activateWebhookTrigger, example, executeExample, fireGrinfiEvent, nodeOutput, until } = require('../lib');
 
 const GRINFI_LIST = 'a1000000-0000-4000-8000-000000000001';
 const GRINFI_KEY = 'Bearer grinfi_test_key';
@@ -36,10 +36,7 @@ module.exports = [
 			const ggBefore = gg.server.requests.length;
 			const grinfiCountBefore = gr.state.contacts.all().length;
 
-			const workflow = example('cross-growthgenius-to-grinfi.json');
-			await n8n.importWorkflow(workflow);
-			const { run, code, error } = await n8n.execute(workflow.id);
-			assert.equal(code, 0, `n8n execute failed: ${error}`);
+			const { run } = await executeExample(n8n, 'cross-growthgenius-to-grinfi.json');
 
 			const listed = nodeOutput(run, 'New GrowthGenius contacts');
 			assert.ok(listed.some((c) => c.id === marta.id), `Get Many did not return ${marta.id}: ${JSON.stringify(listed.map((c) => c.id))}`);
@@ -277,10 +274,7 @@ module.exports = [
 		async run(n8n, ctx) {
 			const gr = ctx.sandboxes.grinfi;
 			const from = gr.server.requests.length;
-			const workflow = example('grinfi-daily-automation-report.json');
-			await n8n.importWorkflow(workflow);
-			const { run, code, error } = await n8n.execute(workflow.id);
-			assert.equal(code, 0, `n8n execute failed: ${error}`);
+			const { run } = await executeExample(n8n, 'grinfi-daily-automation-report.json');
 
 			// the expected report, from the sandbox's own state
 			const statusLabel = { on: 'Running', off: 'Paused', draft: 'Draft' };

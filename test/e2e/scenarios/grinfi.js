@@ -5,7 +5,7 @@
  */
 const assert = require('node:assert/strict');
 
-const { activateGrinfiTrigger, example, fireGrinfiEvent, nodeOutput, until } = require('../lib');
+const { activateGrinfiTrigger, example, executeExample, fireGrinfiEvent, nodeOutput, until } = require('../lib');
 
 const CRED_KEY = 'Bearer grinfi_test_key';
 
@@ -20,10 +20,7 @@ module.exports = [
 			const gr = ctx.sandboxes.grinfi;
 			const ids = gr.state.ids;
 			const from = gr.server.requests.length;
-			const workflow = example('grinfi-upsert-tag-search.json');
-			await n8n.importWorkflow(workflow);
-			const { run, code, error } = await n8n.execute(workflow.id);
-			assert.equal(code, 0, `n8n execute failed: ${error}`);
+			const { run } = await executeExample(n8n, 'grinfi-upsert-tag-search.json');
 
 			const [upserted] = nodeOutput(run, 'Upsert contact');
 			assert.equal(upserted.first_name, 'Greta');
@@ -65,10 +62,7 @@ module.exports = [
 			const gr = ctx.sandboxes.grinfi;
 			const ids = gr.state.ids;
 			const from = gr.server.requests.length;
-			const workflow = example('grinfi-attachment-linkedin-message.json');
-			await n8n.importWorkflow(workflow);
-			const { run, code, error } = await n8n.execute(workflow.id);
-			assert.equal(code, 0, `n8n execute failed: ${error}`);
+			const { workflow, run } = await executeExample(n8n, 'grinfi-attachment-linkedin-message.json');
 
 			const PNG = Buffer.from(workflow.nodes.find((n) => n.name === 'Brochure as Base64').parameters.assignments.assignments[0].value, 'base64');
 			const [file] = nodeOutput(run, 'Upload attachment');

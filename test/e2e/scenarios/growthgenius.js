@@ -2,7 +2,7 @@
 /** GrowthGenius in a real n8n: the contact + message example, and the polling trigger on new contacts. */
 const assert = require('node:assert/strict');
 
-const { ensureStarted, example, nodeOutput, until } = require('../lib');
+const { ensureStarted, example, executeExample, nodeOutput, until } = require('../lib');
 
 const API_KEY = 'gg_sandbox_key';
 const USER_ID = '1';
@@ -20,11 +20,8 @@ module.exports = [
 		name: 'GrowthGenius example: create a contact, record a message to it, read both back',
 		async run(n8n, ctx) {
 			const gg = ctx.sandboxes.growthgenius;
-			const workflow = example('growthgenius-contact-message.json');
-			await n8n.importWorkflow(workflow);
 			const before = gg.server.requests.length;
-			const { run, code, error } = await n8n.execute(workflow.id);
-			assert.equal(code, 0, `n8n execute failed: ${error}`);
+			const { run } = await executeExample(n8n, 'growthgenius-contact-message.json');
 
 			const [created] = nodeOutput(run, 'Create contact');
 			assert.equal(typeof created.id, 'number');

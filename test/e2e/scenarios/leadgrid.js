@@ -2,16 +2,13 @@
 /** LeadGrid in a real n8n: the example workflow, and the trigger with signed and forged deliveries. */
 const assert = require('node:assert/strict');
 
-const { activateWebhookTrigger, example, nodeOutput, until } = require('../lib');
+const { activateWebhookTrigger, example, executeExample, nodeOutput, until } = require('../lib');
 
 module.exports = [
 	{
 		name: 'LeadGrid example: open a candidate dossier, log the intake call, move it to Interview',
 		async run(n8n, ctx) {
-			const workflow = example('leadgrid-candidate-pipeline.json');
-			await n8n.importWorkflow(workflow);
-			const { run, code } = await n8n.execute(workflow.id);
-			assert.equal(code, 0, 'n8n execute failed');
+			const { run } = await executeExample(n8n, 'leadgrid-candidate-pipeline.json');
 			const [created] = nodeOutput(run, 'Create dossier');
 			assert.equal(created.name, 'Lena Jansen');
 			assert.equal(created.type, 'candidate');
