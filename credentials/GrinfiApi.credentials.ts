@@ -5,7 +5,7 @@ export class GrinfiApi implements ICredentialType {
 
 	displayName = 'Grinfi API';
 
-	documentationUrl = 'https://api.grinfi.io/';
+	documentationUrl = 'https://github.com/outreach-nodes/n8n-nodes-outreach#grinfi-api';
 
 	icon = { light: 'file:../nodes/Grinfi/grinfi.svg', dark: 'file:../nodes/Grinfi/grinfi.dark.svg' } as const;
 

@@ -5,7 +5,7 @@ export class GrowthGeniusApi implements ICredentialType {
 
 	displayName = 'GrowthGenius API';
 
-	documentationUrl = 'https://api.growthgenius.com';
+	documentationUrl = 'https://github.com/outreach-nodes/n8n-nodes-outreach#growthgenius-api';
 
 	icon = { light: 'file:../nodes/GrowthGenius/growthgenius.svg', dark: 'file:../nodes/GrowthGenius/growthgenius.dark.svg' } as const;
 

@@ -5,7 +5,7 @@ export class LeadGridApi implements ICredentialType {
 
 	displayName = 'LeadGrid API';
 
-	documentationUrl = 'https://leadgrid.io/api/v1';
+	documentationUrl = 'https://github.com/outreach-nodes/n8n-nodes-outreach#leadgrid-api';
 
 	icon = { light: 'file:../nodes/LeadGrid/leadgrid.svg', dark: 'file:../nodes/LeadGrid/leadgrid.dark.svg' } as const;
 
