@@ -22,13 +22,14 @@ import { simplifyDelivery } from './trigger/simplify';
 /** Pages (of 100) read at most to fill a dropdown. */
 const MAX_OPTION_PAGES = 10;
 
-/** Every record of a Grinfi list, for a dropdown, sorted by name. */
+/** Every record of a Grinfi list, for a dropdown, sorted by name (`unpaged`: a list Grinfi returns whole). */
 async function optionsOf(
 	ctx: ILoadOptionsFunctions,
 	request: IHttpRequestOptions,
 	toOption: (record: IDataObject) => INodePropertyOptions,
+	paging: 'qs' | 'unpaged' = 'qs',
 ): Promise<INodePropertyOptions[]> {
-	const { records } = await fetchPages(ctx, grinfi, { method: 'GET', json: true, ...request }, MAX_OPTION_PAGES * grinfi.pager!.maxPageSize);
+	const { records } = await fetchPages(ctx, grinfi, { method: 'GET', json: true, ...request }, MAX_OPTION_PAGES * grinfi.pager!.maxPageSize, paging);
 	return records.map(toOption).sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -142,13 +143,14 @@ export class GrinfiTrigger implements INodeType {
 				return await optionsOf(this, { url: '/leads/api/lists' }, named);
 			},
 			async getTags(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-				return await optionsOf(this, { url: '/leads/api/tags' }, named);
+				return await optionsOf(this, { url: '/leads/api/tags' }, named, 'unpaged');
 			},
 			async getPipelineStages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 				return await optionsOf(
 					this,
 					{ url: '/leads/api/pipeline-stages', qs: { filter: JSON.stringify({ object: 'lead' }) } },
 					(s) => ({ name: s.category ? `${String(s.name)} (${String(s.category)})` : String(s.name), value: String(s.uuid) }),
+					'unpaged',
 				);
 			},
 		},

@@ -9,7 +9,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
-import type { ApiProfile } from './transport';
+import type { ApiProfile, Paging } from './transport';
 import { listRequest, singleRequest } from './transport';
 
 /** One operation of a resource: its words in the editor and the request it makes. */
@@ -21,8 +21,12 @@ export interface OperationSpec {
 	method: IHttpRequestMethods;
 	/** Path with parameter names in braces, e.g. `/dossiers/{dossierId}`. */
 	path: string;
-	/** A paginated list: Return All / Limit, paged by the provider's pager. */
-	list?: 'qs' | 'body';
+	/**
+	 * A list with Return All / Limit, paged by the provider's pager with its paging parameters in the
+	 * query or the body; `unpaged` when the API documents no paging for it (one request, Limit applied
+	 * to the answer).
+	 */
+	list?: Paging;
 	/** Extra request options, e.g. `encoding: 'arraybuffer'` for downloads. */
 	request?: { encoding?: 'arraybuffer'; arrayFormat?: 'repeat' | 'brackets' | 'indices' };
 	/** Runs before sending (builds bodies, checks input). */

@@ -12,6 +12,7 @@ import { apiRequest, jsonBody } from './transport';
 /**
  * Fills a resource locator's list: one page of the provider's list endpoint, narrowed by the
  * user's filter text (server side when `filterQuery` names a search parameter, else by name).
+ * `unpaged` lists (no paging documented) are asked for without paging parameters.
  */
 export async function searchList(
 	ctx: ILoadOptionsFunctions,
@@ -20,10 +21,11 @@ export async function searchList(
 	toItem: (record: IDataObject) => INodeListSearchItems,
 	filter?: string,
 	filterQuery?: string,
+	paging: 'qs' | 'unpaged' = 'qs',
 ): Promise<INodeListSearchResult> {
 	const options: IHttpRequestOptions = { method: 'GET', ...request, qs: { ...(request.qs ?? {}) } };
 	if (filter && filterQuery) (options.qs as IDataObject)[filterQuery] = filter;
-	if (profile.pager) profile.pager.setPage(options, 0, profile.pager.maxPageSize, 'qs');
+	if (profile.pager && paging === 'qs') profile.pager.setPage(options, 0, profile.pager.maxPageSize, 'qs');
 	const response = await apiRequest.call(ctx, profile, options);
 	const body = jsonBody(response.body);
 	const unwrapped = profile.unwrap(body);

@@ -12,6 +12,12 @@ function arrayAt(body: unknown, property: string): IDataObject[] {
 	return Array.isArray(value) ? (value as IDataObject[]) : [];
 }
 
+function count(value: unknown): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const n = Number(value);
+	return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
 /** `page` (1-based) and `per_page`, with the total in `meta.total` (LeadGrid). */
 export function pageNumberPager(opts: { maxPageSize: number; recordsProperty: string }): Pager {
 	return {
@@ -20,17 +26,14 @@ export function pageNumberPager(opts: { maxPageSize: number; recordsProperty: st
 			put(options, where, { page: pageIndex + 1, per_page: pageSize });
 		},
 		records: (body) => arrayAt(body, opts.recordsProperty),
-		hasMore(body, pageIndex, pageSize, received) {
-			const total = Number(((body as IDataObject)?.meta as IDataObject | undefined)?.total);
-			if (Number.isFinite(total)) return received < total;
-			return arrayAt(body, opts.recordsProperty).length === pageSize;
-		},
+		total: (body) => count(((body as IDataObject | undefined)?.meta as IDataObject | undefined)?.total),
+		hasMore: (body, _pageIndex, pageSize) => arrayAt(body, opts.recordsProperty).length === pageSize,
 	};
 }
 
 /**
  * `limit` and `offset`, answered with `{data, total, has_more}` (Grinfi). `has_more` may be
- * missing: then `offset + data.length < total` decides, and without a total a full page does.
+ * missing: then a full page means there may be more (and the total, when given, caps the pages).
  */
 export function offsetPager(opts: { maxPageSize: number; recordsProperty: string }): Pager {
 	return {
@@ -39,13 +42,11 @@ export function offsetPager(opts: { maxPageSize: number; recordsProperty: string
 			put(options, where, { limit: pageSize, offset: pageIndex * pageSize });
 		},
 		records: (body) => arrayAt(body, opts.recordsProperty),
-		hasMore(body, pageIndex, pageSize) {
-			const envelope = (body ?? {}) as IDataObject;
-			if (typeof envelope.has_more === 'boolean') return envelope.has_more;
-			const length = arrayAt(body, opts.recordsProperty).length;
-			const total = Number(envelope.total);
-			if (Number.isFinite(total)) return pageIndex * pageSize + length < total;
-			return length === pageSize;
+		total: (body) => count((body as IDataObject | undefined)?.total),
+		hasMore(body, _pageIndex, pageSize) {
+			const hasMore = (body as IDataObject | undefined)?.has_more;
+			if (typeof hasMore === 'boolean') return hasMore;
+			return arrayAt(body, opts.recordsProperty).length === pageSize;
 		},
 	};
 }

@@ -24,6 +24,12 @@ export interface ProviderError {
 	description?: string;
 }
 
+/**
+ * Where a list's paging parameters go: the query, the JSON body, or nowhere (`unpaged`: the API
+ * documents no paging for that list and returns it whole in one answer).
+ */
+export type Paging = 'qs' | 'body' | 'unpaged';
+
 /** How one page of a list is asked for and read. */
 export interface Pager {
 	/** Largest page the API allows. */
@@ -32,7 +38,9 @@ export interface Pager {
 	setPage(options: IHttpRequestOptions, pageIndex: number, pageSize: number, where: 'qs' | 'body'): void;
 	/** The records of one page. */
 	records(body: unknown): IDataObject[];
-	/** Whether the server has records after this page. */
+	/** How many records the whole list holds, when the response says. */
+	total(body: unknown): number | undefined;
+	/** Whether the server says (or a full page suggests) there are records after this page. */
 	hasMore(body: unknown, pageIndex: number, pageSize: number, received: number): boolean;
 }
 
@@ -253,20 +261,52 @@ export function singleRequest(profile: ApiProfile) {
 	};
 }
 
+/** A record's ID (`uuid` or `id`), to notice a record the server already returned. */
+function identityOf(record: IDataObject): string | undefined {
+	const id = record?.uuid ?? record?.id;
+	return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+}
+
+/** The request's method and path, e.g. `GET /leads/api/lists`, for messages. */
+function endpointOf(request: IHttpRequestOptions): string {
+	const url = request.url ?? '';
+	const path = /^https?:\/\//i.test(url) ? new URL(url).pathname : url.split('?')[0];
+	return `${(request.method ?? 'GET').toUpperCase()} ${path}`;
+}
+
+function repeatedPage(ctx: RequestContext, profile: ApiProfile, request: IHttpRequestOptions, pageIndex: number): NodeOperationError {
+	const itemIndex = itemIndexOf(ctx);
+	const endpoint = endpointOf(request);
+	return new NodeOperationError(
+		ctx.getNode(),
+		`${profile.name} returned the same page twice for ${endpoint}: page ${pageIndex + 1} repeats records it already sent${itemIndex === undefined ? '' : ` (item ${itemIndex})`}`,
+		{
+			itemIndex,
+			description: `${endpoint} ignored the paging parameters, so reading on would repeat records or never end. Nothing was returned for this item. Set a Limit of at most ${profile.pager?.maxPageSize ?? 100} (one page) or narrow the list with filters, and report the endpoint to ${profile.name}.`,
+		},
+	);
+}
+
 /**
  * The paging loop: asks for pages of the largest size the API allows (or just `limit` when that
- * is smaller) until `limit` records are in or the server says there is nothing more.
+ * is smaller) until `limit` records are in, the server says there is nothing more, or the pages
+ * cover the total the server gave. A record the server already returned is not returned again, and
+ * a page that brings nothing new (the endpoint ignored offset/page) fails with an error naming the
+ * endpoint instead of looping. `unpaged` lists are read in one request without paging parameters,
+ * and the limit applies to that one answer.
  */
 export async function fetchPages(
 	ctx: RequestContext,
 	profile: ApiProfile,
 	request: IHttpRequestOptions,
 	limit: number,
-	where: 'qs' | 'body' = 'qs',
+	paging: Paging = 'qs',
 ): Promise<{ records: IDataObject[]; last?: IN8nHttpFullResponse }> {
 	const pager = profile.pager;
 	if (!pager) throw new NodeOperationError(ctx.getNode(), `${profile.name} has no pagination`);
 	const records: IDataObject[] = [];
+	const seen = new Set<string>();
+	let previous: string | undefined;
 	let last: IN8nHttpFullResponse | undefined;
 	// One page size for the whole run, so page numbers and offsets stay aligned.
 	const size = Math.min(pager.maxPageSize, limit);
@@ -274,14 +314,30 @@ export async function fetchPages(
 		const options: IHttpRequestOptions = {
 			...request,
 			qs: { ...(request.qs ?? {}) },
-			body: where === 'body' ? { ...((request.body as IDataObject) ?? {}) } : request.body,
+			body: paging === 'body' ? { ...((request.body as IDataObject) ?? {}) } : request.body,
 		};
-		pager.setPage(options, pageIndex, size, where);
+		if (paging !== 'unpaged') pager.setPage(options, pageIndex, size, paging);
 		last = await apiRequest.call(ctx, profile, options);
 		const body = jsonBody(last.body);
 		const page = pager.records(body);
-		records.push(...page);
+		if (paging === 'unpaged') {
+			records.push(...page);
+			break;
+		}
+		const fresh = page.filter((record) => {
+			const id = identityOf(record);
+			if (id === undefined) return true;
+			if (seen.has(id)) return false;
+			seen.add(id);
+			return true;
+		});
+		const signature = JSON.stringify(page);
+		if (page.length && (!fresh.length || signature === previous)) throw repeatedPage(ctx, profile, options, pageIndex);
+		previous = signature;
+		records.push(...fresh);
 		if (!page.length || !pager.hasMore(body, pageIndex, size, records.length)) break;
+		const total = pager.total(body);
+		if (total !== undefined && (pageIndex + 1) * size >= total) break;
 	}
 	return { records: records.slice(0, limit), last };
 }
@@ -289,15 +345,16 @@ export async function fetchPages(
 /**
  * Routing for list operations: Return All pages through at the largest page size, Limit asks
  * for no more than needed, and no request is made once the server said there is nothing more.
+ * An `unpaged` list is one request; Limit then keeps the first records of the answer.
  */
-export function listRequest(profile: ApiProfile, where: 'qs' | 'body' = 'qs') {
+export function listRequest(profile: ApiProfile, paging: Paging = 'qs') {
 	return async function (
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
 		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
-		const { records, last } = await fetchPages(this, profile, requestData.options as IHttpRequestOptions, limit, where);
+		const { records, last } = await fetchPages(this, profile, requestData.options as IHttpRequestOptions, limit, paging);
 		const items = toItems(records, this.getItemIndex());
 		return last ? await runPostReceive(this, requestData, items, last) : items;
 	};

@@ -45,6 +45,20 @@ function compile(pattern) {
 	return { regex: new RegExp(`^${source}$`), names };
 }
 
+/** What a route sees of a request when its endpoint ignores paging: no offset, page 1, the same size. */
+function withoutPaging(record, url) {
+	const view = new URL(url.href);
+	view.searchParams.delete('offset');
+	if (view.searchParams.has('page')) view.searchParams.set('page', '1');
+	let body = record.body;
+	if (body && typeof body === 'object' && !Array.isArray(body)) {
+		body = { ...body };
+		delete body.offset;
+		if ('page' in body) body.page = 1;
+	}
+	return { url: view, body, query: [...view.searchParams.entries()], rawQuery: view.search.replace(/^\?/, '') };
+}
+
 class HttpError extends Error {
 	constructor(status, body, headers = {}) {
 		super(`HTTP ${status}`);
@@ -78,9 +92,14 @@ class ContractServer {
 		return this;
 	}
 
-	/** Answers the next `times` matching requests with `status` (and body/headers) instead of the route. */
-	inject({ method, path, status, times = 1, body, headers = {}, delayMs = 0 }) {
-		this.faults.push({ method, path, status, times, body, headers, delayMs });
+	/**
+	 * Answers the next `times` matching requests with `status` (and body/headers) instead of the route.
+	 * `ignorePaging: true` instead makes the route answer as if no offset/page had been sent (the first
+	 * page again, at the size asked for), as an endpoint that ignores paging does; it lasts until reset
+	 * unless `times` is given. The log keeps the request as it was sent.
+	 */
+	inject({ method, path, status, times, body, headers = {}, delayMs = 0, ignorePaging = false }) {
+		this.faults.push({ method, path, status, times: times ?? (ignorePaging ? Infinity : 1), body, headers, delayMs, ignorePaging });
 	}
 
 	clearLog() {
@@ -169,7 +188,11 @@ class ContractServer {
 					}
 				}
 			}
-			if (fault) {
+			let view = {};
+			if (fault?.ignorePaging) {
+				fault.times -= 1;
+				view = withoutPaging(record, url);
+			} else if (fault) {
 				fault.times -= 1;
 				if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
 				return send(fault.status, fault.body ?? this.opts.errorBody(fault.status, 'injected', `Injected ${fault.status}`), {
@@ -180,7 +203,8 @@ class ContractServer {
 			const params = {};
 			const m = route.regex.exec(url.pathname);
 			route.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1])));
-			const result = await route.handler({ ...record, params, url, key, searchParams: url.searchParams });
+			const seen = { ...record, url, ...view };
+			const result = await route.handler({ ...seen, params, key, searchParams: seen.url.searchParams });
 			const out = result || { status: 204 };
 			send(out.status ?? 200, out.body, { ...extraHeaders, ...(out.headers || {}) });
 		} catch (error) {

@@ -15,6 +15,9 @@
  *   `has_more` missing on contact search, GET companies, lists, tasks, emails, mailboxes and activities, and
  *   only `{data}` on tags, pipeline stages, custom fields, notes, enrichment queue, email bodies and mailbox
  *   errors. The header `X-Sandbox-Omit-Has-More: 1` drops `has_more` from any list. `limit` is clamped to 100.
+ * - Lists whose operation documents no `limit`/`offset` (tags, pipeline stages, automation folders, webhooks)
+ *   ignore them and answer the whole list ("Retrieve all tags"). `server.inject({path, ignorePaging: true})`
+ *   makes any list ignore `offset` (core.js), as a misbehaving endpoint would.
  * - The known issues: validate-node without before/after → 500, unknown flows-leads (and task / conversation)
  *   filter keys → 500, createFlowVersion with no contact source → 422, AI template create without
  *   `is_public` → 500, deleted AI templates still readable, PUT /leads ignoring custom fields.
@@ -449,12 +452,13 @@ const omitHasMore = (req) => ['1', 'true', 'yes'].includes(String(req.headers[OM
  * Orders and slices rows and wraps them in the endpoint's envelope.
  * envelope: 'full' {data, limit, offset, total, has_more} | 'counted' (no has_more) | 'data' ({data} only).
  * params: the query (GET) or the body (POST lists). defaultLimit null = everything unless a limit is sent.
+ * paging false: the operation documents no limit/offset, so they are ignored and the whole list comes back.
  */
-function paginate(req, rows, { params = {}, envelope = 'full', defaultLimit = 20, orderType = 'asc', orderField = 'created_at', window, present = (r) => r } = {}) {
+function paginate(req, rows, { params = {}, envelope = 'full', defaultLimit = 20, orderType = 'asc', orderField = 'created_at', window, present = (r) => r, paging = true } = {}) {
 	const direction = params.order_type ?? orderType;
 	if (!['asc', 'desc'].includes(direction)) throw invalid('order_type', 'The selected order type is invalid.');
-	const requested = readInt(params.limit, 'limit', defaultLimit, 1);
-	const offset = readInt(params.offset, 'offset', 0, 0);
+	const requested = paging ? readInt(params.limit, 'limit', defaultLimit, 1) : null;
+	const offset = paging ? readInt(params.offset, 'offset', 0, 0) : 0;
 	const limit = requested === null ? null : Math.min(requested, MAX_LIMIT);
 	if (window && offset + (limit ?? 0) > window) {
 		throw invalid('offset', `Result window is too large: offset + limit must be less than or equal to ${window}. Narrow the filter instead of paging deeper.`);
@@ -1637,7 +1641,7 @@ function seedData({ db, model: m, blobs }) {
 /**
  * Registers GET list / POST / GET one / PUT / DELETE for a collection. Register special routes that share
  * the path prefix (`…/metrics`, `…/mass-action`) before calling this: the first matching route wins.
- *   list:   {envelope, defaultLimit, search, fields, allowed, filter: false, rows(req), orderType, orderField}
+ *   list:   {envelope, defaultLimit, search, fields, allowed, filter: false, rows(req), orderType, orderField, paging: false}
  *   create: {rules, check(body, req), build(body, req) → row, status, after(row)}
  *   update: {rules, check(body, row), fields, apply(row, body), after(row)}
  *   remove: {status, check(row, req), after(row), keep: soft delete}
@@ -1660,7 +1664,7 @@ function crud(ctx, spec) {
 		server.route('GET', path, (req) => {
 			let rows = l.rows ? l.rows(req) : store.all();
 			if (l.filter !== false) rows = applyFilter(rows, parseBracketFilter(req.searchParams), l);
-			return ok(paginate(req, rows, { params: queryOf(req), envelope: l.envelope || 'full', defaultLimit: l.defaultLimit === undefined ? 20 : l.defaultLimit, orderType: l.orderType, orderField: l.orderField, present }));
+			return ok(paginate(req, rows, { params: queryOf(req), envelope: l.envelope || 'full', defaultLimit: l.defaultLimit === undefined ? 20 : l.defaultLimit, orderType: l.orderType, orderField: l.orderField, present, paging: l.paging !== false }));
 		});
 	}
 	if (spec.create) {
@@ -2106,7 +2110,7 @@ function registerOrganisation(ctx) {
 		store: db.tags,
 		label: 'Tag',
 		get: false,
-		list: { envelope: 'data', defaultLimit: null, search: ['name'] },
+		list: { envelope: 'data', defaultLimit: null, search: ['name'], paging: false },
 		create: {
 			rules: { name: 'required|string|max:255', color: 'hex' },
 			check: (b) => {
@@ -2127,7 +2131,7 @@ function registerOrganisation(ctx) {
 		const filter = parseJsonFilter(req);
 		validate({ filter }, { 'filter.object': 'required|in:lead,company', 'filter.type': 'in:custom,new,approaching,engaging,replied' });
 		const rows = applyFilter(db.stages.all(), filter, { search: ['name'] });
-		return ok(paginate(req, rows, { params: queryOf(req), envelope: 'data', defaultLimit: null, orderField: 'order' }));
+		return ok(paginate(req, rows, { params: queryOf(req), envelope: 'data', orderField: 'order', paging: false }));
 	});
 	crud(ctx, {
 		path: '/leads/api/pipeline-stages',
@@ -2649,7 +2653,7 @@ function registerAutomations(ctx) {
 		store: db.workspaces,
 		label: 'Automation folder',
 		get: false,
-		list: { search: ['name'], orderField: 'order' },
+		list: { search: ['name'], orderField: 'order', paging: false },
 		create: { rules: { name: 'required|string|max:255', order: 'integer' }, build: (b) => ({ user_id: USER_ID, name: b.name, order: isNullish(b.order) ? db.workspaces.size + 1 : Number(b.order) }) },
 		update: { rules: { name: 'string|max:255', order: 'integer' }, apply: (row, b) => Object.assign(row, pick(b, ['name']), isNullish(b.order) ? {} : { order: Number(b.order) }) },
 		remove: {
@@ -3402,7 +3406,7 @@ function registerWebhooks(ctx) {
 		path: '/integrations/api/webhooks',
 		store: db.webhooks,
 		label: 'Webhook',
-		list: { search: ['name', 'target_url'] },
+		list: { search: ['name', 'target_url'], paging: false },
 		create: {
 			rules: { ...rules, name: 'required|string|max:255', event: `required|in:${WEBHOOK_EVENTS}`, target_url: 'required|url' },
 			build: (b) => ({ user_id: USER_ID, name: b.name, event: b.event, request_method: b.request_method || 'POST', target_url: b.target_url, filters: b.filters ?? null, status: b.status || 'on' }),

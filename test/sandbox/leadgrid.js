@@ -3,7 +3,8 @@
  * LeadGrid API v1 sandbox, written from leadgrid-api-v1: bearer keys starting lg_live_, `{data, meta}`
  * envelopes with page/per_page (max 100), `{error: {code, message}}` errors, 600 requests/minute
  * with X-RateLimit-* headers and 429 + Retry-After, 409 duplicate contact email, CV upload as
- * multipart or raw PDF (max 10 MB), and signed webhook deliveries.
+ * multipart or raw PDF (max 10 MB), and signed webhook deliveries. `server.inject({path, ignorePaging: true})`
+ * makes a list answer page 1 whatever page is asked for (core.js), as a misbehaving endpoint would.
  */
 const http = require('node:http');
 const { createHmac, randomUUID } = require('node:crypto');
@@ -312,6 +313,7 @@ function createLeadGridSandbox({ apiKeys = ['lg_live_sandbox_key'], rateLimit = 
 		const rows = flows.all().filter((f) => !type || f.type === type).map((f) => ({ ...f, stages: stagesOf(f.id).map(({ flow_id, ...s }) => s) }));
 		return page(rows, searchParams);
 	});
+	// No page/per_page documented here (the example answers per_page = total): the whole list, paging parameters ignored.
 	server.route('GET', '/flows/:id/stages', ({ params }) => {
 		if (!flows.get(params.id)) throw notFound('Flow');
 		const rows = stagesOf(params.id).map(({ flow_id, color, ...s }) => s);

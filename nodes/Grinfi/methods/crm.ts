@@ -17,7 +17,7 @@ import { locator } from '../../shared/describe';
 import { searchList } from '../../shared/listSearch';
 import { parameterError, parseJsonParameter } from '../../shared/request';
 import type { RequestContext } from '../../shared/transport';
-import { apiRequest, jsonBody } from '../../shared/transport';
+import { apiRequest, fetchPages, jsonBody } from '../../shared/transport';
 import type { FilterField } from '../filters';
 import { buildFilter, filterCollection } from '../filters';
 import { grinfi } from '../profile';
@@ -51,30 +51,23 @@ function narrow(results: INodeListSearchItems[], filter?: string): INodeListSear
 	return results.filter((r) => r.name.toLowerCase().includes(needle) || String(r.value).toLowerCase() === needle);
 }
 
-/** One page of a list that takes its filter as a JSON string (pipeline stages). */
+/** The pipeline stages of contacts or companies: one request, the API documents no paging for them. */
 async function stagesOf(ctx: ILoadOptionsFunctions, object: 'lead' | 'company'): Promise<IDataObject[]> {
-	const options: IHttpRequestOptions = {
-		method: 'GET',
-		url: '/leads/api/pipeline-stages',
-		qs: { filter: JSON.stringify({ object }), limit: 100, offset: 0 },
-	};
-	const response = await apiRequest.call(ctx, grinfi, options);
-	return grinfi.pager?.records(jsonBody(response.body)) ?? [];
+	const request: IHttpRequestOptions = { method: 'GET', url: '/leads/api/pipeline-stages', qs: { filter: JSON.stringify({ object }) } };
+	return (await fetchPages(ctx, grinfi, request, Infinity, 'unpaged')).records;
 }
 
-/** Custom fields of contacts or companies, ordered as Grinfi shows them. */
+/**
+ * Custom fields of contacts or companies, ordered as Grinfi shows them: every page of the list,
+ * which holds both object types (up to 100 of each).
+ */
 export async function customFieldsOf(
 	ctx: RequestContext,
 	object?: 'lead' | 'company',
 	baseURL?: string,
 ): Promise<IDataObject[]> {
-	const response = await apiRequest.call(ctx, grinfi, {
-		method: 'GET',
-		...(baseURL ? { baseURL } : {}),
-		url: '/leads/api/custom-fields',
-		qs: { limit: 100, offset: 0 },
-	});
-	const records = grinfi.pager?.records(jsonBody(response.body)) ?? [];
+	const request: IHttpRequestOptions = { method: 'GET', ...(baseURL ? { baseURL } : {}), url: '/leads/api/custom-fields' };
+	const { records } = await fetchPages(ctx, grinfi, request, Infinity);
 	return object ? records.filter((f) => !f.object || f.object === object) : records;
 }
 
@@ -98,7 +91,7 @@ export const crmListSearch = {
 		return await searchList(this, grinfi, { url: '/leads/api/lists' }, namedItem, filter, 'filter[q]');
 	},
 	async searchTags(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		return await searchList(this, grinfi, { url: '/leads/api/tags' }, namedItem, filter);
+		return await searchList(this, grinfi, { url: '/leads/api/tags' }, namedItem, filter, undefined, 'unpaged');
 	},
 	async searchContactStages(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 		return { results: narrow((await stagesOf(this, 'lead')).map(stageItem), filter) };
@@ -128,8 +121,13 @@ export const crmListSearch = {
 	},
 };
 
-async function optionsOf(ctx: ILoadOptionsFunctions, url: string, toItem: (r: IDataObject) => INodeListSearchItems): Promise<INodePropertyOptions[]> {
-	const { results } = await searchList(ctx, grinfi, { url }, toItem);
+async function optionsOf(
+	ctx: ILoadOptionsFunctions,
+	url: string,
+	toItem: (r: IDataObject) => INodeListSearchItems,
+	paging: 'qs' | 'unpaged' = 'qs',
+): Promise<INodePropertyOptions[]> {
+	const { results } = await searchList(ctx, grinfi, { url }, toItem, undefined, undefined, paging);
 	return sorted(results);
 }
 
@@ -142,7 +140,7 @@ export const crmLoadOptions = {
 		return await optionsOf(this, '/leads/api/lists', namedItem);
 	},
 	async getTagOptions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		return await optionsOf(this, '/leads/api/tags', namedItem);
+		return await optionsOf(this, '/leads/api/tags', namedItem, 'unpaged');
 	},
 	async getContactStageOptions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		return sorted((await stagesOf(this, 'lead')).map(stageItem));

@@ -29,8 +29,9 @@ async function list(
 	toItem: (record: IDataObject) => INodeListSearchItems,
 	filter?: string,
 	filterQuery?: string,
+	paging: 'qs' | 'unpaged' = 'qs',
 ): Promise<INodeListSearchResult> {
-	return await searchList(ctx, grinfi, { url }, toItem, filter, filterQuery);
+	return await searchList(ctx, grinfi, { url }, toItem, filter, filterQuery, paging);
 }
 
 /** Paged POST lists (browsers, contact search) read their page from the body. */
@@ -65,7 +66,7 @@ export const outreachListSearch = {
 		return await list(this, '/flows/api/flows', automationItem, filter, 'filter[q]');
 	},
 	async searchAutomationFolders(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		return await list(this, '/flows/api/flow-workspaces', namedItem, filter);
+		return await list(this, '/flows/api/flow-workspaces', namedItem, filter, undefined, 'unpaged');
 	},
 	async searchSenderProfiles(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 		return await list(this, '/flows/api/sender-profiles', senderItem, filter, 'filter[q]');
@@ -86,7 +87,7 @@ export const outreachListSearch = {
 		return await list(this, '/integrations/api/webhooks', (w) => ({
 			name: `${String(w.name)} (${String(w.event)})`,
 			value: String(w.uuid),
-		}), filter);
+		}), filter, undefined, 'unpaged');
 	},
 	async searchLinkedinBrowsers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 		return await searchByPost(this, '/browsers/api/linkedin-browsers/list', {}, (b) => ({

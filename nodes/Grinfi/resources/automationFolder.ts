@@ -15,7 +15,7 @@ const folderOperations = operations(
 	[
 		{ name: 'Create', value: 'create', action: 'Create an automation folder', description: 'Create a folder for automations', method: 'POST', path: '/flows/api/flow-workspaces' },
 		{ name: 'Delete', value: 'delete', action: 'Delete an automation folder', description: 'Delete a folder', method: 'DELETE', path: '/flows/api/flow-workspaces/{folderId}' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many automation folders', description: 'List automation folders', method: 'GET', path: '/flows/api/flow-workspaces', list: 'qs' },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many automation folders', description: 'List automation folders', method: 'GET', path: '/flows/api/flow-workspaces', list: 'unpaged' },
 		{ name: 'Update', value: 'update', action: 'Update an automation folder', description: 'Rename or reorder a folder', method: 'PUT', path: '/flows/api/flow-workspaces/{folderId}', preSend: [requireSomeOf('updateFields', 'Update Fields')] },
 	],
 	'getAll',

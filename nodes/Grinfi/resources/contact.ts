@@ -47,9 +47,9 @@ function windowPager(mode: 'error' | 'first'): Pager {
 	return {
 		...base,
 		hasMore(body, pageIndex, pageSize, received) {
-			const more = base.hasMore(body, pageIndex, pageSize, received);
-			const total = Number((body as IDataObject | undefined)?.total);
-			const known = Number.isFinite(total) ? total : undefined;
+			const known = base.total(body);
+			// The total caps the pages here too (as in fetchPages), so a search of exactly 10,000 ends without error.
+			const more = base.hasMore(body, pageIndex, pageSize, received) && (known === undefined || (pageIndex + 1) * pageSize < known);
 			// Fail on the first page when the total already says the window cannot hold it.
 			if (mode === 'error' && pageIndex === 0 && known !== undefined && known > SEARCH_WINDOW) throw new SearchWindowExceeded(known);
 			if (more && (pageIndex + 1) * pageSize >= SEARCH_WINDOW) {

@@ -9,7 +9,7 @@ export const flowOperations = operations(
 	'flow',
 	[
 		{ name: 'Get Many', value: 'getAll', action: 'Get many flows', description: 'List flows with their ordered stages', method: 'GET', path: '/flows', list: 'qs' },
-		{ name: 'Get Stages', value: 'getStages', action: 'Get the stages of a flow', description: 'List the stages of one flow, by position', method: 'GET', path: '/flows/{flowId}/stages', list: 'qs' },
+		{ name: 'Get Stages', value: 'getStages', action: 'Get the stages of a flow', description: 'List the stages of one flow, by position', method: 'GET', path: '/flows/{flowId}/stages', list: 'unpaged' },
 	],
 	'getAll',
 );

@@ -50,7 +50,7 @@ describe('List searches (resource locators)', () => {
 
 	test('searchTags narrows by name', async () => {
 		const { results } = await search('searchTags', 'follow');
-		expect(lines()).toEqual(['GET /leads/api/tags?limit=100&offset=0']);
+		expect(lines()).toEqual(['GET /leads/api/tags?']); // no limit/offset: none documented
 		expect(results).toEqual([{ name: 'Follow Up', value: ids().tags[2] }]);
 	});
 
@@ -62,10 +62,10 @@ describe('List searches (resource locators)', () => {
 			{ name: 'Replied (engaging)', value: ids().stages[2] },
 			{ name: 'Demo Booked (positive)', value: ids().stages[3] },
 		]);
-		expect(lines()).toEqual(['GET /leads/api/pipeline-stages?filter={"object":"lead"}&limit=100&offset=0']);
+		expect(lines()).toEqual(['GET /leads/api/pipeline-stages?filter={"object":"lead"}']);
 		sandbox().server.clearLog();
 		expect((await search('searchCompanyStages')).results).toEqual([{ name: 'Target Account (cold)', value: ids().companyStage }]);
-		expect(lines()).toEqual(['GET /leads/api/pipeline-stages?filter={"object":"company"}&limit=100&offset=0']);
+		expect(lines()).toEqual(['GET /leads/api/pipeline-stages?filter={"object":"company"}']);
 		const both = await search('searchPipelineStages', 'target');
 		expect(both.results).toEqual([{ name: 'Companies › Target Account (cold)', value: ids().companyStage }]);
 	});

@@ -63,10 +63,10 @@ describe('List', () => {
 });
 
 describe('Tag', () => {
-	test('Get Many: GET /leads/api/tags ({data} only, stops on a short page)', async () => {
+	test('Get Many: GET /leads/api/tags in one request without limit/offset (none documented)', async () => {
 		const result = await run(sandbox(), { resource: 'tag', operation: 'getAll', returnAll: true });
 		expect(result.error).toBeUndefined();
-		expectRequest(onlyRequest(sandbox()), { method: 'GET', path: '/leads/api/tags', query: [['limit', '100'], ['offset', '0']] });
+		expectRequest(onlyRequest(sandbox()), { method: 'GET', path: '/leads/api/tags', query: [] });
 		expect(itemsOf(result)).toEqual(json(db().tags.all()));
 		expect(result.items.map((i) => i.json.name)).toEqual(['Hot Lead', 'Decision Maker', 'Follow Up']);
 	});
@@ -110,15 +110,15 @@ describe('Pipeline Stage', () => {
 		const result = await run(sandbox(), { resource: 'pipelineStage', operation: 'getAll', returnAll: true, stageObject: 'lead' });
 		expect(result.error).toBeUndefined();
 		const request = onlyRequest(sandbox());
-		expectRequest(request, { method: 'GET', path: '/leads/api/pipeline-stages', query: [['filter', '{"object":"lead"}'], ['limit', '100'], ['offset', '0']] });
-		expect(request.rawQuery).toBe('filter=%7B%22object%22%3A%22lead%22%7D&limit=100&offset=0');
+		expectRequest(request, { method: 'GET', path: '/leads/api/pipeline-stages', query: [['filter', '{"object":"lead"}']] });
+		expect(request.rawQuery).toBe('filter=%7B%22object%22%3A%22lead%22%7D');
 		expect(result.items.map((i) => i.json.name)).toEqual(['New', 'Approaching', 'Replied', 'Demo Booked']);
 		expect(itemsOf(result)).toEqual(json(ids().stages.map((uuid: string) => db().stages.get(uuid))));
 	});
 
 	test('Get Many filtered by type', async () => {
 		const result = await run(sandbox(), { resource: 'pipelineStage', operation: 'getAll', returnAll: false, limit: 5, stageObject: 'lead', stageFilters: { type: 'replied' } });
-		expectRequest(onlyRequest(sandbox()), { method: 'GET', path: '/leads/api/pipeline-stages', query: [['filter', '{"object":"lead","type":"replied"}'], ['limit', '5'], ['offset', '0']] });
+		expectRequest(onlyRequest(sandbox()), { method: 'GET', path: '/leads/api/pipeline-stages', query: [['filter', '{"object":"lead","type":"replied"}']] });
 		expect(itemsOf(result)).toEqual([json(db().stages.get(ids().stages[2]))]);
 	});
 
