@@ -287,6 +287,19 @@ function repeatedPage(ctx: RequestContext, profile: ApiProfile, request: IHttpRe
 	);
 }
 
+function partialList(ctx: RequestContext, profile: ApiProfile, request: IHttpRequestOptions, received: number, total: number): NodeOperationError {
+	const itemIndex = itemIndexOf(ctx);
+	const endpoint = endpointOf(request);
+	return new NodeOperationError(
+		ctx.getNode(),
+		`${profile.name} returned ${received} of ${total} records for ${endpoint}, which its reference documents without paging${itemIndex === undefined ? '' : ` (item ${itemIndex})`}`,
+		{
+			itemIndex,
+			description: `Nothing was returned for this item rather than part of the list. Narrow the list with filters, or report the endpoint to ${profile.name}.`,
+		},
+	);
+}
+
 /**
  * The paging loop: asks for pages of the largest size the API allows (or just `limit` when that
  * is smaller) until `limit` records are in, the server says there is nothing more, or the pages
@@ -322,6 +335,10 @@ export async function fetchPages(
 		const page = pager.records(body);
 		if (paging === 'unpaged') {
 			records.push(...page);
+			// The reference documents no paging here, so a short answer cannot be completed: say so
+			// rather than return part of the list as if it were all of it.
+			const total = pager.total(body);
+			if (total !== undefined && page.length < total && page.length < limit) throw partialList(ctx, profile, options, page.length, total);
 			break;
 		}
 		const fresh = page.filter((record) => {

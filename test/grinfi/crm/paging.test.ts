@@ -89,6 +89,15 @@ describe('lists documented without paging are one request', () => {
 		expect(result.items.map((i) => i.json.uuid)).toEqual(state().tags.all().slice(0, 120).map((t: { uuid: string }) => t.uuid));
 	});
 
+	test('an unpaged list answered short of its total fails, naming the endpoint, instead of returning part of it', async () => {
+		const first = JSON.parse(JSON.stringify(state().tags.all().slice(0, 20)));
+		sandbox().server.inject({ method: 'GET', path: '/leads/api/tags', status: 200, body: { data: first, limit: 20, offset: 0, total: 150, has_more: true } });
+		const result = await run(sandbox(), { resource: 'tag', operation: 'getAll', returnAll: true });
+		expect(queries()).toEqual(['GET /leads/api/tags']);
+		expect(result.error?.message).toBe('Grinfi returned 20 of 150 records for GET /leads/api/tags, which its reference documents without paging (item 0)');
+		expect(result.items).toEqual([]);
+	});
+
 	test('Pipeline Stage Get Many, Limit 2: one request with only the filter', async () => {
 		const result = await run(sandbox(), { resource: 'pipelineStage', operation: 'getAll', returnAll: false, limit: 2, stageObject: 'lead' });
 		expect(result.error).toBeUndefined();
