@@ -6,12 +6,17 @@ import type { FilterField } from '../filters';
 import { COMPANY_FILTERS, crmLocator, sendIds } from '../methods/crm';
 import { grinfi } from '../profile';
 import { ID, ID_HINT } from './contact';
+import { sortCollection } from '../sort';
 import type { GrinfiResource } from './types';
 
 const R = 'list';
 
 /** GET /leads/api/lists reads `filter[q]` (name search) from the query. */
-const LIST_FILTERS: FilterField[] = COMPANY_FILTERS.filter((f) => f.name === 'q').map((f) => ({ ...f, description: 'Part of the list name' }));
+const LIST_FILTERS: FilterField[] = [
+	...COMPANY_FILTERS.filter((f) => f.name === 'q').map((f) => ({ ...f, description: 'Part of the list name' })),
+	{ name: 'name', displayName: 'Name', field: 'name', type: 'string', description: 'The whole list name (exact match)' },
+	{ name: 'uuid', displayName: 'List ID', field: 'uuid', type: 'string', description: 'UUID of one list' },
+];
 
 const listOperations = operations(
 	grinfi,
@@ -40,6 +45,7 @@ const listFields: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'name' } },
 	},
 	...returnAllLimit(R, 'getAll'),
+	sortCollection(show(R, 'getAll'), 'query', 'asc'),
 	filterCollection(show(R, 'getAll'), LIST_FILTERS, 'listFilters'),
 	{
 		displayName: 'List Names or IDs',
