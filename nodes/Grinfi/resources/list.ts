@@ -5,6 +5,7 @@ import { filterCollection, sendFilter } from '../filters';
 import type { FilterField } from '../filters';
 import { COMPANY_FILTERS, crmLocator, sendIds } from '../methods/crm';
 import { grinfi } from '../profile';
+import { filterField } from './automation';
 import { ID, ID_HINT } from './contact';
 import { sortCollection } from '../sort';
 import type { GrinfiResource } from './types';
@@ -14,8 +15,8 @@ const R = 'list';
 /** GET /leads/api/lists reads `filter[q]` (name search) from the query. */
 const LIST_FILTERS: FilterField[] = [
 	...COMPANY_FILTERS.filter((f) => f.name === 'q').map((f) => ({ ...f, description: 'Part of the list name' })),
-	{ name: 'name', displayName: 'Name', field: 'name', type: 'string', description: 'The whole list name (exact match)' },
-	{ name: 'uuid', displayName: 'List ID', field: 'uuid', type: 'string', description: 'UUID of one list' },
+	filterField('name', 'Name', 'name', 'string', 'The whole list name (exact match)'),
+	filterField('uuid', 'List ID', 'uuid', 'string', 'UUID of one list'),
 ];
 
 const listOperations = operations(
