@@ -57,10 +57,8 @@ function sampleFrom(endpoint: string, field: string): unknown {
 	const op = byEndpoint.get(endpoint);
 	if (!op) throw new Error(`no ${endpoint}`);
 	const build = (prefix: string): unknown => {
-		const children = op.nested.filter((n) => n.startsWith(prefix) && !n.slice(prefix.length).replace(/^\[\]/, '').slice(1).match(/[.[]/));
 		const direct = op.nested.filter((n) => n.startsWith(`${prefix}.`) && !n.slice(prefix.length + 1).match(/[.[]/));
 		const inArray = op.nested.filter((n) => n.startsWith(`${prefix}[].`) && !n.slice(prefix.length + 3).match(/[.[]/));
-		void children;
 		if (inArray.length) return [Object.fromEntries(inArray.map((n) => [n.slice(prefix.length + 3), build(n)]))];
 		if (direct.length) return Object.fromEntries(direct.map((n) => [n.slice(prefix.length + 1), build(n)]));
 		return 'x';
