@@ -74,6 +74,23 @@ describe('Contact', () => {
 		expect(json(result)).toEqual([created]);
 	});
 
+	test('Create with every field of the reference a client can set (the rest are read-only, see the README)', async () => {
+		const added = {
+			bad_data_reason: 'bounced',
+			email_status: 'verified',
+			label_names: 'vip',
+			linkedin_username: 'tim-cook',
+			lists: 'Leaders',
+			name: 'Tim Cook',
+			unstructured_data: 'met at WWDC',
+			upload_identifier: 'import-42',
+		};
+		const result = await run(sandbox(), { resource: 'contact', operation: 'create', firstName: 'Tim', additionalFields: added });
+		expect(result.error).toBeUndefined();
+		expect(onlyRequest(sandbox()).body).toEqual({ contact: { first_name: 'Tim', ...added } });
+		expect(state().contacts.get(result.items[0].json.id as number)).toMatchObject(added);
+	});
+
 	test('Create twice makes two contacts (GrowthGenius never deduplicates)', async () => {
 		const params = { resource: 'contact', operation: 'create', firstName: 'Dup', email: 'dup@example.com', additionalFields: {} };
 		const first = await run(sandbox(), params);

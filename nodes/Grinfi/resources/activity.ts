@@ -5,6 +5,7 @@ import type { FilterField } from '../filters';
 import { filterCollection, sendFilter } from '../filters';
 import { crmBodyLocator, ff, sendJsonParameter } from '../methods/crm';
 import { grinfi } from '../profile';
+import { sortCollection } from '../sort';
 import type { GrinfiResource } from './types';
 
 const R = 'activity';
@@ -44,6 +45,7 @@ const activityOperations = operations(
 
 const activityFields: INodeProperties[] = [
 	...returnAllLimit(R, 'getAll'),
+	sortCollection(show(R, 'getAll'), 'query', 'asc'),
 	filterCollection(show(R, 'getAll'), ACTIVITY_FILTERS),
 	{
 		displayName: 'Record Type',

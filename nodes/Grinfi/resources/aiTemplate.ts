@@ -108,9 +108,38 @@ const templateFields: INodeProperties[] = [
 	},
 
 	// Render
-	bodyLocator('aiTemplate', 'renderTemplateId', 'uuid', show(R, 'render'), 'Saved template to render', 'AI Template'),
+	{
+		displayName: 'Template',
+		name: 'renderMode',
+		type: 'options',
+		options: [
+			{ name: 'Saved Template', value: 'saved', description: 'Render a saved template; the fields below override its own' },
+			{ name: 'Ad Hoc', value: 'adHoc', description: 'Render a template given here (subject, body, prompt…) without saving it' },
+		],
+		default: 'saved',
+		displayOptions: show(R, 'render'),
+		description: 'Whether to render a saved template or one described here',
+	},
+	bodyLocator('aiTemplate', 'renderTemplateId', 'uuid', show(R, 'render', { renderMode: ['saved'] }), 'Saved template to render', 'AI Template'),
 	bodyLocator('contact', 'contactId', 'lead_uuid', show(R, 'render'), 'Contact to render the template for'),
 	bodyLocator('senderProfile', 'senderProfileId', 'sender_profile_uuid', show(R, 'render'), 'Sender profile the text is written as'),
+	{
+		displayName: 'Template Fields',
+		name: 'renderFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show(R, 'render'),
+		description: 'The template to render (ad hoc), or what to change of the saved one for this render',
+		options: [
+			...templateOptions('template fields', 'The').map((option) =>
+				option.name === 'llm_config' || option.name === 'settings'
+					? { ...option, routing: { send: { preSend: [sendJson(`renderFields.${option.name}`, option.name, `Template Fields → ${option.displayName}`, { array: false })] } } }
+					: option,
+			),
+			sendOption({ displayName: 'Type', name: 'type', type: 'options', options: TEMPLATE_TYPES, default: 'message', description: 'What the template writes' }, 'body', 'type'),
+		],
+	},
 ];
 
 export const aiTemplate: GrinfiResource = {

@@ -4,6 +4,7 @@ import { asMultipart, readInputFile } from '../../shared/binary';
 import { operations, returnAllLimit, show } from '../../shared/describe';
 import { grinfi } from '../profile';
 import { ID, ID_HINT } from './automation';
+import { sortCollection } from '../sort';
 import type { GrinfiResource } from './types';
 
 const R = 'attachment';
@@ -44,6 +45,7 @@ const attachmentFields: INodeProperties[] = [
 		description: 'UUID of the attachment',
 	},
 	...returnAllLimit(R, 'getAll'),
+	sortCollection(show(R, 'getAll'), 'query', 'asc'),
 	{
 		displayName: 'Input Binary Field',
 		name: 'binaryPropertyName',

@@ -13,6 +13,7 @@ import type { FilterField } from '../filters';
 import { filterCollection, sendFilter } from '../filters';
 import { bodyLocator, optionalLocator, outreachLocator } from '../methods/outreach';
 import { grinfi } from '../profile';
+import { sortCollection } from '../sort';
 import type { GrinfiResource } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -205,6 +206,7 @@ const STATUSES = [
 export const AUTOMATION_FILTERS: FilterField[] = [
 	filterField('q', 'Search', 'q', 'string', 'Part of the automation name'),
 	filterField('status', 'Status', 'status', 'multiOptions', 'Only automations in these statuses', { options: STATUSES }),
+	// Not in the OpenAPI's filter; grinfi-field-notes.md §"GET /flows/api/flows": GetSales docs list filter[flow_workspace_uuid].
 	filterField('flow_workspace_uuid', 'Folder ID', 'flow_workspace_uuid', 'string', 'Only automations in this folder'),
 ];
 
@@ -298,8 +300,11 @@ const contactFields: INodeProperties[] = [
 	{ displayName: 'First Name', name: 'first_name', type: 'string', default: '', routing: { send: { type: 'body', property: 'lead.first_name' } } },
 	{ displayName: 'Headline', name: 'headline', type: 'string', default: '', routing: { send: { type: 'body', property: 'lead.headline' } } },
 	{ displayName: 'Last Name', name: 'last_name', type: 'string', default: '', routing: { send: { type: 'body', property: 'lead.last_name' } } },
+	{ displayName: 'LinkedIn Handle', name: 'linkedin', type: 'string', default: '', description: 'LinkedIn nickname, e.g. john-doe-123456 (a deduplication key)', routing: { send: { type: 'body', property: 'lead.linkedin' } } },
+	{ displayName: 'LinkedIn Member ID', name: 'ln_id', type: 'string', default: '', description: 'Raw LinkedIn member ID (ACoAA…), a deduplication key', routing: { send: { type: 'body', property: 'lead.ln_id' } } },
 	{ displayName: 'Location', name: 'raw_address', type: 'string', default: '', routing: { send: { type: 'body', property: 'lead.raw_address' } } },
 	{ displayName: 'Position', name: 'position', type: 'string', default: '', routing: { send: { type: 'body', property: 'lead.position' } } },
+	{ displayName: 'Sales Navigator ID', name: 'sn_id', type: 'string', default: '', description: 'Raw Sales Navigator ID (ACwAA…), a deduplication key', routing: { send: { type: 'body', property: 'lead.sn_id' } } },
 ];
 
 const automationFields: INodeProperties[] = [
@@ -308,6 +313,7 @@ const automationFields: INodeProperties[] = [
 
 	// Get Many
 	...returnAllLimit(R, 'getAll'),
+	sortCollection(show(R, 'getAll'), 'query', 'asc'),
 	filterCollection(show(R, 'getAll'), AUTOMATION_FILTERS),
 
 	// Create
@@ -462,6 +468,7 @@ const automationFields: INodeProperties[] = [
 		default: {},
 		displayOptions: show(R, 'addContact'),
 		options: [
+			// Not in the OpenAPI (no body documented); grinfi-field-notes.md §"POST /flows/api/flows/{flowUuid}/leads/{leadUuid}": GS-N8N flow.ts sends it.
 			sendOption({ displayName: 'Contact Source ID', name: 'contact_source_id', type: 'number', default: 1, description: 'Contact source (audience) of the automation to add the contact through' }, 'body', 'contact_source_id'),
 		],
 	},

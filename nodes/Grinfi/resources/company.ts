@@ -7,6 +7,7 @@ import type { FilterField } from '../filters';
 import { COMPANY_FILTERS, crmBodyLocator, crmLocator, crmOptionalLocator, idList, selectionFields, sendSelection, setBody } from '../methods/crm';
 import { grinfi } from '../profile';
 import { ID, ID_HINT, confirmDestructive } from './contact';
+import { sortCollection } from '../sort';
 import type { GrinfiResource } from './types';
 
 const R = 'company';
@@ -31,7 +32,8 @@ async function createBody(this: IExecuteSingleFunctions, options: IHttpRequestOp
 async function lookupBody(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const lookup = withoutEmpty({ ...(this.getNodeParameter('lookupFields', {}) as IDataObject) });
 	if (!Object.keys(lookup).length) throw parameterError(this, 'Lookup By', 'needs at least one of LinkedIn URL, LinkedIn ID, Website or Name');
-	if (lookup.ln_id !== undefined) lookup.ln_id = Number(lookup.ln_id);
+	// `lookups[].ln_id` is a string in Grinfi's reference: sent as typed (a number from an expression becomes its digits).
+	if (lookup.ln_id !== undefined) lookup.ln_id = String(lookup.ln_id);
 	return setBody(options, { lookups: [lookup] });
 }
 
@@ -145,6 +147,8 @@ const companyFields: INodeProperties[] = [
 
 	// Get Many / Search
 	...returnAllLimit(R, ['getAll', 'search']),
+	sortCollection(show(R, 'getAll'), 'query', 'asc'),
+	sortCollection(show(R, 'search'), 'body', 'desc'),
 	filterCollection(show(R, 'getAll'), COMPANY_LIST_FILTERS, 'listFilters'),
 	filterCollection(show(R, 'search'), COMPANY_FILTERS),
 
@@ -178,7 +182,7 @@ const companyFields: INodeProperties[] = [
 		displayOptions: show(R, 'lookup'),
 		description: 'Any of these identify the company; at least one is needed',
 		options: [
-			opt('LinkedIn ID', 'ln_id', 'Numeric LinkedIn company ID'),
+			opt('LinkedIn ID', 'ln_id', 'LinkedIn company ID, e.g. 1000103 (sent as text)'),
 			opt('LinkedIn URL', 'linkedin', 'Company LinkedIn page'),
 			opt('Name', 'name', 'Company name'),
 			opt('Website', 'website', 'Company website or domain'),

@@ -6,11 +6,12 @@ import type {
 	IHttpRequestOptions,
 	INodeExecutionData,
 	INodeProperties,
+	PreSendAction,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { operations, returnAllLimit, sendOption, show } from '../../shared/describe';
-import { parameterError, requireSomeOf } from '../../shared/request';
+import { parameterError, parseJsonParameter, requireSomeOf } from '../../shared/request';
 import type { Pager } from '../../shared/transport';
 import { listRequest, singleRequest } from '../../shared/transport';
 import { buildFilter, filterCollection, sendFilter } from '../filters';
@@ -26,6 +27,7 @@ import {
 	unwrapRecord,
 } from '../methods/crm';
 import { grinfi } from '../profile';
+import { sortCollection } from '../sort';
 import type { GrinfiResource } from './types';
 
 const R = 'contact';
@@ -557,10 +559,15 @@ const contactFields: INodeProperties[] = [
 		default: {},
 		displayOptions: show(R, 'update'),
 		options: [
-			...standardFields(),
-			leadField('Personal Email', 'personal_email', 'Private email address', 'name@email.com'),
+			...standardFields().map((field) =>
+				field.name === 'email'
+					? { ...field, description: 'Grinfi accepts it here but does not save it (field notes: MCP-157); use Work Email or Personal Email instead' }
+					: field,
+			),
+			// Not in the OpenAPI PUT body; grinfi-field-notes.md §4 "PUT /leads/api/leads/{uuid}": work_email / personal_email save (MCP-157), the phone numbers are accepted (GS-N8N).
+			leadField('Personal Email', 'personal_email', 'Private email address (saves, unlike Email)', 'name@email.com'),
 			leadField('Personal Phone', 'personal_phone_number', 'Private phone number'),
-			leadField('Work Email', 'work_email', 'Business email address', 'name@email.com'),
+			leadField('Work Email', 'work_email', 'Business email address (saves, unlike Email)', 'name@email.com'),
 			leadField('Work Phone', 'work_phone_number', 'Business phone number'),
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
@@ -621,7 +628,54 @@ const contactFields: INodeProperties[] = [
 		description: 'Only these automations; none means all. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		routing: { send: { type: 'body', property: 'flows' } },
 	},
+	{
+		displayName: "Grinfi's reference says this endpoint ignores Filter and Group By today; they are sent for when it applies them",
+		name: 'metricsNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: show(R, 'getMetrics'),
+	},
+	{
+		displayName: 'Options',
+		name: 'metricsOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show(R, 'getMetrics'),
+		options: [
+			{
+				displayName: 'Filter (JSON)',
+				name: 'filter',
+				type: 'json',
+				default: '{}',
+				description: 'Filter object, e.g. {"tags": ["…"]}. Grinfi ignores it today (documented for later).',
+				routing: { send: { preSend: [sendJsonObject('metricsOptions.filter', 'filter', 'Options → Filter (JSON)')] } },
+			},
+			sendOption({
+				displayName: 'Group By',
+				name: 'group_by',
+				type: 'options',
+				options: ['date', 'flows', 'lists', 'pipeline_stages', 'sender_profiles', 'tags', 'workflows'].map((value) => ({
+					name: value.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()),
+					value,
+				})),
+				default: 'sender_profiles',
+				description: 'Group key. Grinfi does not change the response shape for it today.',
+			}, 'body', 'group_by'),
+		],
+	},
+	// Enrichment queue
+	sortCollection(show(R, 'getEnrichmentQueue'), 'query', 'asc'),
 ];
+
+/** Sends a JSON-object option as a body property, naming the field and the item when it is not valid JSON. */
+function sendJsonObject(path: string, property: string, label: string): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const value = parseJsonParameter(this, this.getNodeParameter(path, '{}'), label);
+		if (Array.isArray(value)) throw parameterError(this, label, 'must be a JSON object, not an array');
+		return setBody(options, { [property]: value });
+	};
+}
 
 export const contact: GrinfiResource = {
 	name: 'Contact',

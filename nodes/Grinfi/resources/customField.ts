@@ -5,6 +5,7 @@ import { parameterError, requireSomeOf } from '../../shared/request';
 import { crmBodyLocator, crmLocator, setBody } from '../methods/crm';
 import { grinfi } from '../profile';
 import { ID, ID_HINT } from './contact';
+import { sortCollection } from '../sort';
 import type { GrinfiResource } from './types';
 
 const R = 'customField';
@@ -97,6 +98,7 @@ const customFieldFields: INodeProperties[] = [
 		],
 	},
 	...returnAllLimit(R, 'getAll'),
+	sortCollection(show(R, 'getAll'), 'query', 'asc'),
 
 	// Set value
 	crmBodyLocator('customField', 'valueCustomFieldId', 'custom_field_uuid', show(R, 'setValue'), 'Custom field to set', 'Custom Field'),

@@ -5,6 +5,7 @@ import { requireSomeOf } from '../../shared/request';
 import { crmBodyLocator, crmLocator, crmOptionalLocator, sendIds, sendJsonParameter } from '../methods/crm';
 import { grinfi } from '../profile';
 import { ID, ID_HINT } from './contact';
+import { sortCollection } from '../sort';
 import type { GrinfiResource } from './types';
 
 const R = 'dataSource';
@@ -83,6 +84,7 @@ const dataSourceFields: INodeProperties[] = [
 		],
 	},
 	...returnAllLimit(R, 'getAll'),
+	sortCollection(show(R, 'getAll'), 'query', 'asc'),
 	{
 		displayName: 'Data Source IDs',
 		name: 'metricsDataSourceIds',

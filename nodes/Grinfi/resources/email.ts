@@ -7,6 +7,7 @@ import { filterCollection, sendFilter } from '../filters';
 import { bodyLocator } from '../methods/outreach';
 import { grinfi } from '../profile';
 import { filterField, ID, ID_HINT, idList, sendIdList } from './automation';
+import { sortCollection } from '../sort';
 import type { GrinfiResource } from './types';
 
 const R = 'email';
@@ -85,6 +86,7 @@ const emailFields: INodeProperties[] = [
 		description: 'UUID of the body (email_body_uuid of an email)',
 	},
 	...returnAllLimit(R, ['getAll', 'getBodies']),
+	sortCollection(show(R, ['getAll', 'getBodies']), 'query', 'asc'),
 	filterCollection(show(R, 'getAll'), EMAIL_FILTERS),
 	{
 		displayName: 'Filters',

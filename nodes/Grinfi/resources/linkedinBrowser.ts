@@ -5,6 +5,7 @@ import { parameterError, requireSomeOf } from '../../shared/request';
 import { bodyLocator, outreachLocator } from '../methods/outreach';
 import { grinfi } from '../profile';
 import { idList, jsonOption, sendJson } from './automation';
+import { sortCollection } from '../sort';
 import type { GrinfiResource } from './types';
 
 const R = 'linkedinBrowser';
@@ -50,6 +51,7 @@ const browserOperations = operations(
 const browserFields: INodeProperties[] = [
 	outreachLocator('browser', 'browserId', show(R, ['delete', 'generateLoginLink', 'get', 'run', 'setProxy', 'share', 'stop', 'update'])),
 	...returnAllLimit(R, 'getAll'),
+	sortCollection(show(R, 'getAll'), 'body', 'asc'),
 
 	// Create
 	bodyLocator('senderProfile', 'senderProfileId', 'sender_profile_uuid', show(R, 'create'), 'Sender profile the seat belongs to'),
@@ -92,8 +94,8 @@ const browserFields: INodeProperties[] = [
 		default: {},
 		displayOptions: show(R, 'update'),
 		options: [
-			sendOption({ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'New name of the seat' }, 'body', 'name'),
-			jsonOption('Schedule (JSON)', 'schedule', 'Working hours: {"timezone": "Europe/Berlin", "use_lead_timezone": false, "timeblocks": [{"dow": 1, "min": 540, "max": 1080}]}'),
+			sendOption({ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'New name of the seat. Not documented: the Grinfi API reference gives this endpoint no body.' }, 'body', 'name'),
+			jsonOption('Schedule (JSON)', 'schedule', 'Working hours: {"timezone": "Europe/Berlin", "use_lead_timezone": false, "timeblocks": [{"dow": 1, "min": 540, "max": 1080}]}. Not documented: the Grinfi API reference gives this endpoint no body.'),
 		],
 	},
 ];

@@ -7,6 +7,7 @@ import { filterCollection, sendFilter } from '../filters';
 import { bodyLocator, optionalLocator } from '../methods/outreach';
 import { grinfi } from '../profile';
 import { filterField, ID, ID_HINT, sendIdList } from './automation';
+import { sortCollection } from '../sort';
 import type { GrinfiResource } from './types';
 
 const R = 'linkedinMessage';
@@ -23,6 +24,7 @@ const MESSAGE_STATUSES = [
 ];
 
 const MESSAGE_FILTERS: FilterField[] = [
+	// automation, linkedin_conversation_uuid, linkedin_type: not in the OpenAPI's filter; grinfi-field-notes.md §"GET /flows/api/linkedin-messages" (GetSales docs, MCP-157, GS-N8N).
 	filterField('automation', 'Automation Mode', 'automation', 'options', 'Sent by an automation, by hand, or synced from LinkedIn', { options: [{ name: 'Auto', value: 'auto' }, { name: 'Manual', value: 'manual' }, { name: 'Synced', value: 'synced' }] }),
 	filterField('lead_uuid', 'Contact ID', 'lead_uuid', 'string', 'Only messages with this contact'),
 	filterField('linkedin_conversation_uuid', 'Conversation ID', 'linkedin_conversation_uuid', 'string', 'Only messages of this conversation'),
@@ -75,6 +77,7 @@ const messageFields: INodeProperties[] = [
 		description: 'UUID of the message',
 	},
 	...returnAllLimit(R, 'getAll'),
+	sortCollection(show(R, 'getAll'), 'query', 'asc'),
 	filterCollection(show(R, 'getAll'), MESSAGE_FILTERS),
 	{
 		displayName: 'Group By',
@@ -116,6 +119,7 @@ const messageFields: INodeProperties[] = [
 		options: [
 			optionalLocator('aiTemplate', 'template_uuid', 'AI template that writes or completes the message', 'template_uuid', 'AI Template'),
 			{ displayName: 'Attachment IDs', name: 'attachmentIds', type: 'string', default: '', description: 'Comma-separated UUIDs of uploaded attachments (Attachment → Upload)' },
+			// subject, linkedin_messenger_type: not in the OpenAPI; grinfi-field-notes.md §"POST /flows/api/linkedin-messages" (MCP-005, GS-N8N).
 			sendOption({ displayName: 'InMail Subject', name: 'subject', type: 'string', default: '', description: 'Subject of an InMail (Sales Navigator), max 511 characters' }, 'body', 'subject'),
 			sendOption({ displayName: 'Messenger', name: 'linkedin_messenger_type', type: 'options', options: [{ name: 'LinkedIn', value: 'basic' }, { name: 'Sales Navigator (InMail)', value: 'sn' }], default: 'basic', description: 'Send through LinkedIn or Sales Navigator' }, 'body', 'linkedin_messenger_type'),
 		],

@@ -5,13 +5,19 @@ import { filterCollection, sendFilter } from '../filters';
 import type { FilterField } from '../filters';
 import { COMPANY_FILTERS, crmLocator, sendIds } from '../methods/crm';
 import { grinfi } from '../profile';
+import { filterField } from './automation';
 import { ID, ID_HINT } from './contact';
+import { sortCollection } from '../sort';
 import type { GrinfiResource } from './types';
 
 const R = 'list';
 
 /** GET /leads/api/lists reads `filter[q]` (name search) from the query. */
-const LIST_FILTERS: FilterField[] = COMPANY_FILTERS.filter((f) => f.name === 'q').map((f) => ({ ...f, description: 'Part of the list name' }));
+const LIST_FILTERS: FilterField[] = [
+	...COMPANY_FILTERS.filter((f) => f.name === 'q').map((f) => ({ ...f, description: 'Part of the list name' })),
+	filterField('name', 'Name', 'name', 'string', 'The whole list name (exact match)'),
+	filterField('uuid', 'List ID', 'uuid', 'string', 'UUID of one list'),
+];
 
 const listOperations = operations(
 	grinfi,
@@ -40,6 +46,7 @@ const listFields: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'name' } },
 	},
 	...returnAllLimit(R, 'getAll'),
+	sortCollection(show(R, 'getAll'), 'query', 'asc'),
 	filterCollection(show(R, 'getAll'), LIST_FILTERS, 'listFilters'),
 	{
 		displayName: 'List Names or IDs',

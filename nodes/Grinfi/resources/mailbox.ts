@@ -7,6 +7,7 @@ import { filterCollection, sendFilter } from '../filters';
 import { bodyLocator, optionalLocator, outreachLocator } from '../methods/outreach';
 import { grinfi } from '../profile';
 import { filterField, ID, ID_HINT } from './automation';
+import { sortCollection } from '../sort';
 import type { GrinfiResource } from './types';
 
 const R = 'mailbox';
@@ -49,6 +50,7 @@ const mailboxOperations = operations(
 const mailboxFields: INodeProperties[] = [
 	outreachLocator('mailbox', 'mailboxId', show(R, ['activate', 'deactivate', 'delete', 'get', 'update'])),
 	...returnAllLimit(R, ['getAll', 'getErrors']),
+	sortCollection(show(R, ['getAll', 'getErrors']), 'query', 'asc'),
 	filterCollection(show(R, 'getAll'), MAILBOX_FILTERS),
 	{
 		displayName: 'Filters',

@@ -4,6 +4,7 @@ import { operations, returnAllLimit, show } from '../../shared/describe';
 import { crmBodyLocator } from '../methods/crm';
 import { grinfi } from '../profile';
 import { ID, ID_HINT } from './contact';
+import { sortCollection } from '../sort';
 import type { GrinfiResource } from './types';
 
 const R = 'note';
@@ -57,6 +58,7 @@ const noteFields: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'note' } },
 	},
 	...returnAllLimit(R, 'getAll'),
+	sortCollection(show(R, 'getAll'), 'query', 'asc'),
 ];
 
 export const note: GrinfiResource = {

@@ -7,6 +7,7 @@ import { filterCollection, sendFilter } from '../filters';
 import { outreachLocator } from '../methods/outreach';
 import { grinfi } from '../profile';
 import { filterField, ID, ID_HINT, jsonOption, scheduleFields, sendJson, sendSchedule } from './automation';
+import { sortCollection } from '../sort';
 import type { GrinfiResource } from './types';
 
 const R = 'senderProfile';
@@ -42,6 +43,7 @@ const senderOperations = operations(
 const senderFields: INodeProperties[] = [
 	outreachLocator('senderProfile', 'senderProfileId', show(R, ['delete', 'disable', 'enable', 'get', 'update'])),
 	...returnAllLimit(R, 'getAll'),
+	sortCollection(show(R, 'getAll'), 'query', 'asc'),
 	filterCollection(show(R, 'getAll'), SENDER_FILTERS),
 	{
 		displayName: 'First Name',

@@ -15,6 +15,7 @@ import { filterCollection, sendFilter } from '../filters';
 import { bodyLocator, outreachLocator } from '../methods/outreach';
 import { grinfi } from '../profile';
 import { filterField, ID, ID_HINT, sendIdList } from './automation';
+import { sortCollection } from '../sort';
 import type { GrinfiResource } from './types';
 
 const R = 'task';
@@ -112,6 +113,7 @@ const taskFields: INodeProperties[] = [
 
 	// Get Many / Group Counts
 	...returnAllLimit(R, 'getAll'),
+	sortCollection(show(R, 'getAll'), 'query', 'asc'),
 	filterCollection(show(R, ['getAll', 'getGroupCounts']), TASK_FILTERS),
 	{
 		displayName: 'Group By',

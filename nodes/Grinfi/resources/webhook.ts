@@ -5,6 +5,7 @@ import { parameterError, parseJsonParameter } from '../../shared/request';
 import { bodyLocator, outreachLocator } from '../methods/outreach';
 import { grinfi } from '../profile';
 import { ID, ID_HINT } from './automation';
+import { undocumentedPaging } from '../sort';
 import type { GrinfiResource } from './types';
 
 const R = 'webhook';
@@ -84,7 +85,7 @@ async function updateCheck(this: IExecuteSingleFunctions, options: IHttpRequestO
 
 const webhookFields: INodeProperties[] = [
 	outreachLocator('webhook', 'webhookId', show(R, ['delete', 'get', 'update'])),
-	...returnAllLimit(R, 'getAll'),
+	...undocumentedPaging(returnAllLimit(R, 'getAll')),
 
 	// Create
 	{
@@ -157,7 +158,7 @@ const webhookFields: INodeProperties[] = [
 		default: {},
 		displayOptions: show(R, 'update'),
 		options: [
-			sendOption({ displayName: 'Event', name: 'event', type: 'options', options: WEBHOOK_EVENTS, default: 'contact_replied_linkedin_message', description: 'New event' }, 'body', 'event'),
+			sendOption({ displayName: 'Event', name: 'event', type: 'options', options: WEBHOOK_EVENTS, default: 'contact_replied_linkedin_message', description: "New event. Grinfi's reference lists 19 events for creating a webhook but only 4 for this update (Contact Replied Email, Contact Replied LinkedIn Message, Contact Exported, Contact Enriched); the create list is the newer one. If Grinfi refuses another event here, create a new webhook with it and delete this one." }, 'body', 'event'),
 			{ displayName: 'Filters (JSON)', name: 'filters', type: 'json', default: '', description: 'New jsonLogic filter object; empty removes the filter' },
 			sendOption({ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'New name' }, 'body', 'name'),
 			sendOption({ displayName: 'Request Method', name: 'request_method', type: 'options', options: METHODS, default: 'POST', description: 'New HTTP method' }, 'body', 'request_method'),

@@ -22,6 +22,7 @@ export const contactOperations = operations(
 function contactFields(): INodeProperties[] {
 	const fields: INodeProperties[] = [
 		sendOption({ displayName: 'Annual Revenue', name: 'annual_revenue', type: 'string', default: '' }, 'body', 'annual_revenue'),
+		sendOption({ displayName: 'Bad Data Reason', name: 'bad_data_reason', type: 'string', description: 'Why the contact data is considered bad', default: '' }, 'body', 'bad_data_reason'),
 		sendOption({ displayName: 'City', name: 'city', type: 'string', default: '' }, 'body', 'city'),
 		sendOption({ displayName: 'Company Address', name: 'company_address', type: 'string', default: '' }, 'body', 'company_address'),
 		sendOption({ displayName: 'Company City', name: 'company_city', type: 'string', default: '' }, 'body', 'company_city'),
@@ -41,6 +42,7 @@ function contactFields(): INodeProperties[] {
 		sendOption({ displayName: 'Custom 7', name: 'custom7', type: 'string', default: '' }, 'body', 'custom7'),
 		sendOption({ displayName: 'Custom 8', name: 'custom8', type: 'string', default: '' }, 'body', 'custom8'),
 		sendOption({ displayName: 'Custom 9', name: 'custom9', type: 'string', default: '' }, 'body', 'custom9'),
+		sendOption({ displayName: 'Email Status', name: 'email_status', type: 'string', description: 'Verification status of the email', default: '' }, 'body', 'email_status'),
 		sendOption({ displayName: 'Employee Count', name: 'employee_count', type: 'number', typeOptions: { minValue: 0 }, default: 0 }, 'body', 'employee_count'),
 		sendOption({ displayName: 'Facebook URL', name: 'facebook_url', type: 'string', default: '' }, 'body', 'facebook_url'),
 		sendOption({ displayName: 'First Phone', name: 'first_phone', type: 'string', default: '' }, 'body', 'first_phone'),
@@ -48,8 +50,12 @@ function contactFields(): INodeProperties[] {
 		sendOption({ displayName: 'Home Phone', name: 'home_phone', type: 'string', default: '' }, 'body', 'home_phone'),
 		sendOption({ displayName: 'Industry', name: 'industry', type: 'string', default: '' }, 'body', 'industry'),
 		sendOption({ displayName: 'Keywords', name: 'keywords', type: 'string', description: 'Comma-separated keywords', default: '' }, 'body', 'keywords'),
+		sendOption({ displayName: 'Label Names', name: 'label_names', type: 'string', description: 'Labels of the contact (the reference shows no example value)', default: '' }, 'body', 'label_names'),
 		sendOption({ displayName: 'LinkedIn URL', name: 'linkedin_url', type: 'string', placeholder: 'linkedin.com/in/…', default: '' }, 'body', 'linkedin_url'),
+		sendOption({ displayName: 'LinkedIn Username', name: 'linkedin_username', type: 'string', placeholder: 'e.g. tony-barkley-92824584', default: '' }, 'body', 'linkedin_username'),
+		sendOption({ displayName: 'Lists', name: 'lists', type: 'string', description: 'Lists of the contact (the reference shows no example value)', default: '' }, 'body', 'lists'),
 		sendOption({ displayName: 'Mobile Phone', name: 'mobile_phone', type: 'string', default: '' }, 'body', 'mobile_phone'),
+		sendOption({ displayName: 'Name', name: 'name', type: 'string', description: 'Display name, e.g. Tony Barkley', default: '' }, 'body', 'name'),
 		sendOption({ displayName: 'Other Phone', name: 'other_phone', type: 'string', default: '' }, 'body', 'other_phone'),
 		sendOption({ displayName: 'SEO Description', name: 'seo_description', type: 'string', default: '' }, 'body', 'seo_description'),
 		sendOption({ displayName: 'Stage', name: 'stage', type: 'string', default: '' }, 'body', 'stage'),
@@ -58,6 +64,8 @@ function contactFields(): INodeProperties[] {
 		sendOption({ displayName: 'Technologies', name: 'technologies', type: 'string', description: 'Comma-separated technologies the company uses', default: '' }, 'body', 'technologies'),
 		sendOption({ displayName: 'Title', name: 'title', type: 'string', description: 'Job title', default: '' }, 'body', 'title'),
 		sendOption({ displayName: 'Twitter URL', name: 'twitter_url', type: 'string', default: '' }, 'body', 'twitter_url'),
+		sendOption({ displayName: 'Unstructured Data', name: 'unstructured_data', type: 'string', description: 'Free-form notes kept with the contact', default: '' }, 'body', 'unstructured_data'),
+		sendOption({ displayName: 'Upload Identifier', name: 'upload_identifier', type: 'string', description: 'Your identifier of the import the contact came from', default: '' }, 'body', 'upload_identifier'),
 		sendOption({ displayName: 'Website', name: 'website', type: 'string', placeholder: 'e.g. apple.com', default: '' }, 'body', 'website'),
 		sendOption({ displayName: 'Work Phone', name: 'work_phone', type: 'string', default: '' }, 'body', 'work_phone'),
 	];

@@ -78,10 +78,15 @@ describe('Company', () => {
 		expect(itemsOf(result)).toEqual([company(ids().companies[4])]);
 	});
 
-	test('Lookup by LinkedIn ID sends it as a number', async () => {
+	test('Lookup by LinkedIn ID sends it as the string the reference documents', async () => {
 		const result = await run(sandbox(), { resource: 'company', operation: 'lookup', lookupFields: { ln_id: '1000103' } });
-		expectRequest(onlyRequest(sandbox()), { method: 'POST', path: '/leads/api/companies/lookup', body: { lookups: [{ ln_id: 1000103 }] } });
+		expectRequest(onlyRequest(sandbox()), { method: 'POST', path: '/leads/api/companies/lookup', body: { lookups: [{ ln_id: '1000103' }] } });
 		expect(itemsOf(result)).toEqual([company(ids().companies[3])]);
+	});
+
+	test('Lookup by a LinkedIn ID that is not a number keeps it (Number() made it null)', async () => {
+		await run(sandbox(), { resource: 'company', operation: 'lookup', lookupFields: { ln_id: 'acme-inc-42' } });
+		expectRequest(onlyRequest(sandbox()), { method: 'POST', path: '/leads/api/companies/lookup', body: { lookups: [{ ln_id: 'acme-inc-42' }] } });
 	});
 
 	test('Get Contacts: POST /leads/api/companies/leads, one item per contact', async () => {
