@@ -39,15 +39,3 @@ export function sortCollection(displayOptions: IDisplayOptions, where: 'query' |
 		],
 	};
 }
-
-/**
- * Return All / Limit of a Grinfi list whose paging the API reference does not document (it pages
- * with `limit` / `offset` like the others): the Limit's hint says so.
- */
-export function undocumentedPaging(fields: INodeProperties[]): INodeProperties[] {
-	return fields.map((field) =>
-		field.name === 'limit'
-			? { ...field, description: `${field.description}. Sent as limit and offset, which the Grinfi API reference does not document for this list.` }
-			: field,
-	);
-}

@@ -5,7 +5,6 @@ import { requireSomeOf } from '../../shared/request';
 import { outreachLocator } from '../methods/outreach';
 import { grinfi } from '../profile';
 import { ID, ID_HINT } from './automation';
-import { undocumentedPaging } from '../sort';
 import type { GrinfiResource } from './types';
 
 const R = 'automationFolder';
@@ -24,7 +23,7 @@ const folderOperations = operations(
 
 const folderFields: INodeProperties[] = [
 	outreachLocator('folder', 'folderId', show(R, ['delete', 'update'])),
-	...undocumentedPaging(returnAllLimit(R, 'getAll')),
+	...returnAllLimit(R, 'getAll'),
 	{
 		displayName: 'Name',
 		name: 'name',

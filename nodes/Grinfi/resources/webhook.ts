@@ -5,7 +5,6 @@ import { parameterError, parseJsonParameter } from '../../shared/request';
 import { bodyLocator, outreachLocator } from '../methods/outreach';
 import { grinfi } from '../profile';
 import { ID, ID_HINT } from './automation';
-import { undocumentedPaging } from '../sort';
 import type { GrinfiResource } from './types';
 
 const R = 'webhook';
@@ -85,7 +84,7 @@ async function updateCheck(this: IExecuteSingleFunctions, options: IHttpRequestO
 
 const webhookFields: INodeProperties[] = [
 	outreachLocator('webhook', 'webhookId', show(R, ['delete', 'get', 'update'])),
-	...undocumentedPaging(returnAllLimit(R, 'getAll')),
+	...returnAllLimit(R, 'getAll'),
 
 	// Create
 	{
