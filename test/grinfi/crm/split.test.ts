@@ -105,10 +105,10 @@ test('the sandbox refuses a contact search page past the window (offset + limit 
 		fetch(`${sandbox().server.url}/leads/api/leads/search`, { method: 'POST', headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 	const inside = await search({ limit: 100, offset: 9_900 });
 	expect(inside.status).toBe(200);
-	expect((await inside.json()).data).toHaveLength(100);
+	expect(((await inside.json()) as { data: unknown[] }).data).toHaveLength(100);
 	const past = await search({ limit: 100, offset: 9_901 });
 	expect(past.status).toBe(422);
-	expect((await past.json()).error).toMatchObject({ reason: 'validation_error', data: { offset: [expect.stringMatching(/less than or equal to 10000/)] } });
+	expect(((await past.json()) as { error: unknown }).error).toMatchObject({ reason: 'validation_error', data: { offset: [expect.stringMatching(/less than or equal to 10000/)] } });
 	// Elsewhere (here GET companies) paging deep is fine: only contact search has the window.
 	expect((await fetch(`${sandbox().server.url}/leads/api/companies?limit=100&offset=20000`, { headers: { Authorization: `Bearer ${KEY}` } })).status).toBe(200);
 });
