@@ -72,7 +72,7 @@ const SLICE_FIELDS = ['created_at', 'updated_at'];
  * field, or the user's own filter on that field is not a range the bound can join.
  */
 function slicingOf(body: IDataObject): { field: string; operator: '<=' | '>='; filter: IDataObject } | undefined {
-	const field = String(body.order_field ?? 'created_at');
+	const field = String(body.order_field || 'created_at');
 	if (!SLICE_FIELDS.includes(field)) return undefined;
 	const filter = (body.filter ?? {}) as IDataObject;
 	const own = filter[field];
