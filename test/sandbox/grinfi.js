@@ -15,9 +15,6 @@
  *   `has_more` missing on contact search, GET companies, lists, tasks, emails, mailboxes and activities, and
  *   only `{data}` on tags, pipeline stages, custom fields, notes, enrichment queue, email bodies and mailbox
  *   errors. The header `X-Sandbox-Omit-Has-More: 1` drops `has_more` from any list. `limit` is clamped to 100.
- * - Contact search's 10,000-result window (Elasticsearch; field notes: "10K limit per search", offset + limit):
- *   a page with offset + limit past 10,000 is refused with a 422, whatever the filter; `total` stays the real
- *   count. No other list has the window (the references give it for contact search only).
  * - The known issues: validate-node without before/after → 500, unknown flows-leads (and task / conversation)
  *   filter keys → 500, createFlowVersion with no contact source → 422, AI template create without
  *   `is_public` → 500, deleted AI templates still readable, PUT /leads ignoring custom fields.
@@ -36,6 +33,11 @@ const { ContractServer, HttpError, Table } = require('./core');
 const TEAM_ID = 134;
 const USER_ID = 20;
 const MAX_LIMIT = 100;
+/**
+ * Contact search's result window (Elasticsearch; field notes: "10K limit per search", offset + limit): a page
+ * with offset + limit past it is refused with a 422, whatever the filter; `total` stays the real count. No other
+ * list has the window (the references give it for contact search only).
+ */
 const SEARCH_WINDOW = 10_000;
 const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 const OMIT_HAS_MORE_HEADER = 'x-sandbox-omit-has-more';
