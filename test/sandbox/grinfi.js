@@ -36,6 +36,11 @@ const { ContractServer, HttpError, Table } = require('./core');
 const TEAM_ID = 134;
 const USER_ID = 20;
 const MAX_LIMIT = 100;
+/**
+ * Contact search's result window (Elasticsearch; field notes: "10K limit per search", offset + limit): a page
+ * with offset + limit past it is refused with a 422, whatever the filter; `total` stays the real count. No other
+ * list has the window (the references give it for contact search only).
+ */
 const SEARCH_WINDOW = 10_000;
 const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 const OMIT_HAS_MORE_HEADER = 'x-sandbox-omit-has-more';

@@ -13,7 +13,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { operations, returnAllLimit, sendOption, show } from '../../shared/describe';
 import { parameterError, parseJsonParameter, requireSomeOf } from '../../shared/request';
 import type { Pager } from '../../shared/transport';
-import { listRequest, singleRequest } from '../../shared/transport';
+import { fetchPages, listRequest, singleRequest } from '../../shared/transport';
 import { buildFilter, filterCollection, sendFilter } from '../filters';
 import {
 	CONTACT_FILTERS,
@@ -36,6 +36,8 @@ export const ID_HINT = 'a Grinfi ID';
 
 /** Contact search is Elasticsearch-backed: offset + limit can never pass 10,000. */
 export const SEARCH_WINDOW = 10_000;
+
+type BeyondWindow = 'split' | 'error' | 'first';
 
 class SearchWindowExceeded extends Error {
 	constructor(readonly total: number | undefined) {
@@ -63,13 +65,80 @@ function windowPager(mode: 'error' | 'first'): Pager {
 	};
 }
 
+/** The date fields the search filter compares with operators (field notes: created_at / updated_at). */
+const SLICE_FIELDS = ['created_at', 'updated_at'];
+
+/**
+ * How Return All splits a search bigger than the window: on the sort field, walking down (or up)
+ * from the last record of each slice. Undefined when the search cannot be split: sorted on another
+ * field, or the user's own filter on that field is not a range the bound can join.
+ */
+function slicingOf(body: IDataObject): { field: string; operator: '<=' | '>='; filter: IDataObject } | undefined {
+	const field = String(body.order_field || 'created_at');
+	if (!SLICE_FIELDS.includes(field)) return undefined;
+	const filter = (body.filter ?? {}) as IDataObject;
+	const own = filter[field];
+	if (own !== undefined && own !== 'is_not_null' && (own === null || typeof own !== 'object' || Array.isArray(own))) return undefined;
+	return { field, operator: body.order_type === 'asc' ? '>=' : '<=', filter };
+}
+
+/**
+ * Return All past the window: one search per slice, each paged up to the window with the user's
+ * filter plus `field <= last value seen` (`>=` when ascending). Records at the boundary value that
+ * the previous slice returned are skipped, so ties are neither lost nor repeated.
+ */
+async function searchInSlices(
+	this: IExecutePaginationFunctions,
+	request: IHttpRequestOptions,
+	slicing: NonNullable<ReturnType<typeof slicingOf>>,
+): Promise<IDataObject[]> {
+	const profile = { ...grinfi, pager: windowPager('first') };
+	const { field, operator } = slicing;
+	const own = slicing.filter[field];
+	const all: IDataObject[] = [];
+	let body = request.body as IDataObject;
+	let boundary: unknown;
+	let seenAtBoundary = new Set<unknown>();
+	for (;;) {
+		const { records } = await fetchPages(this, profile, { ...request, body }, Infinity, 'body');
+		let fresh = 0;
+		for (const record of records) {
+			if (record[field] === boundary && seenAtBoundary.has(record.uuid)) continue;
+			all.push(record);
+			fresh++;
+		}
+		// A slice short of the window is the end of the search.
+		if (records.length < SEARCH_WINDOW) return all;
+		const last = records[records.length - 1][field];
+		// The next slice would start with the same 10,000 records when this one holds a single value.
+		if (!fresh || last === undefined || last === null || last === '' || last === boundary || records[0][field] === last) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Contact search stops at 10,000 results (Grinfi's search window) and more than 10,000 contacts share the ${field} ${String(last)} (item ${this.getItemIndex()})`,
+				{ itemIndex: this.getItemIndex(), description: 'Narrow the filters so fewer contacts share one date, or sort by the other date (Options → Sort By).' },
+			);
+		}
+		if (last !== boundary) seenAtBoundary = new Set();
+		for (const record of records) if (record[field] === last) seenAtBoundary.add(record.uuid);
+		boundary = last;
+		const range = own !== undefined && typeof own === 'object' ? (own as IDataObject) : {};
+		body = { ...(request.body as IDataObject), filter: { ...slicing.filter, [field]: { ...range, [operator]: last } } };
+	}
+}
+
 async function searchWithinWindow(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const mode = this.getNodeParameter('searchOptions.beyondWindow', 'error') as 'error' | 'first';
-	const request = listRequest({ ...grinfi, pager: windowPager(returnAll ? mode : 'first') }, 'body');
+	const mode = this.getNodeParameter('searchOptions.beyondWindow', 'split') as BeyondWindow;
+	const options = requestData.options as IHttpRequestOptions;
+	const slicing = returnAll && mode === 'split' ? slicingOf((options.body ?? {}) as IDataObject) : undefined;
+	if (slicing) {
+		const item = this.getItemIndex();
+		return (await searchInSlices.call(this, options, slicing)).map((json) => ({ json, pairedItem: { item } }));
+	}
+	const request = listRequest({ ...grinfi, pager: windowPager(returnAll && mode !== 'first' ? 'error' : 'first') }, 'body');
 	let failure: unknown;
 	try {
 		return await request.call(this, requestData);
@@ -84,7 +153,9 @@ async function searchWithinWindow(
 		{
 			itemIndex: this.getItemIndex(),
 			description:
-				'Narrow the filters (for example by list, pipeline stage or a created-date range) and run several searches, or set Options → More Than 10,000 Results to "Return the First 10,000".',
+				mode === 'split'
+					? 'Return All reads past 10,000 by splitting the search on the date it is sorted by: sort by created_at or updated_at (Options → Sort By) without an exact-value filter on that date, narrow the filters, or set Options → More Than 10,000 Results to "Return the First 10,000".'
+					: 'Narrow the filters (for example by list, pipeline stage or a created-date range) and run several searches, or set Options → More Than 10,000 Results to "Return the First 10,000".',
 		},
 	);
 }
@@ -443,10 +514,11 @@ const contactFields: INodeProperties[] = [
 				name: 'beyondWindow',
 				type: 'options',
 				options: [
+					{ name: 'Return All (Split the Search)', value: 'split', description: 'Search in slices of the sort date (created_at or updated_at), each inside the window, and return every contact' },
 					{ name: 'Stop With an Error', value: 'error', description: 'Fail before paging when the filters match more than 10,000' },
 					{ name: 'Return the First 10,000', value: 'first', description: 'Page up to the search window and stop there' },
 				],
-				default: 'error',
+				default: 'split',
 				description: 'Grinfi contact search cannot page past 10,000 results; what Return All does then',
 			},
 			sendOption({ displayName: 'Skip Aggregation', name: 'disable_aggregation', type: 'boolean', default: false, description: 'Whether to skip the enrichment data aggregation (faster)' }, 'body', 'disable_aggregation'),

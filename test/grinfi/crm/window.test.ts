@@ -1,4 +1,7 @@
-/** Contact search cannot page past Grinfi's 10,000-result window: Return All stops there instead of looping. */
+/**
+ * Contact search cannot page past Grinfi's 10,000-result window. With "Stop With an Error" or "Return the
+ * First 10,000" Return All stops there instead of looping (the default splits the search: split.test.ts).
+ */
 import { run, useSandbox } from '../setup';
 
 const sandbox = useSandbox();
@@ -9,8 +12,8 @@ beforeAll(() => {
 	state().seedContacts(10_000);
 });
 
-test('Return All fails on the first page with a clear message when the filters match more than 10,000', async () => {
-	const result = await run(sandbox(), { resource: 'contact', operation: 'search', returnAll: true });
+test('"Stop With an Error": Return All fails on the first page with a clear message when the filters match more than 10,000', async () => {
+	const result = await run(sandbox(), { resource: 'contact', operation: 'search', returnAll: true, searchOptions: { beyondWindow: 'error' } });
 	expect(result.error?.message).toBe("Contact search stops at 10,000 results (Grinfi's search window) and these filters match 10,010 (item 0)");
 	expect(result.error?.description).toMatch(/^Narrow the filters .* "Return the First 10,000"\.$/);
 	expect(sandbox().server.requests.map((r) => [r.path, r.body])).toEqual([['/leads/api/leads/search', { limit: 100, offset: 0 }]]);
