@@ -45,6 +45,15 @@ function compile(pattern) {
 	return { regex: new RegExp(`^${source}$`), names };
 }
 
+/** `value` with `{{name}}` in its strings replaced by `vars[name]` (deeply; buffers as they are). */
+function echo(value, vars) {
+	if (typeof value === 'string') return value.replace(/\{\{(\w+)\}\}/g, (all, name) => (name in vars ? vars[name] : all));
+	if (Buffer.isBuffer(value)) return Buffer.from(echo(value.toString('utf8'), vars));
+	if (Array.isArray(value)) return value.map((v) => echo(v, vars));
+	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, echo(v, vars)]));
+	return value;
+}
+
 class HttpError extends Error {
 	constructor(status, body, headers = {}) {
 		super(`HTTP ${status}`);
@@ -78,9 +87,18 @@ class ContractServer {
 		return this;
 	}
 
-	/** Answers the next `times` matching requests with `status` (and body/headers) instead of the route. */
-	inject({ method, path, status, times = 1, body, headers = {}, delayMs = 0 }) {
-		this.faults.push({ method, path, status, times, body, headers, delayMs });
+	/**
+	 * Answers the next `times` matching requests with `status` (and body/headers) instead of the route.
+	 * - `delayMs` holds the answer (until the client gives up, whichever comes first);
+	 * - `drop: true` closes the connection without answering;
+	 * - `applied: true` runs the route first (its changes stay) and then answers the fault instead
+	 *   of its result: the provider did the work, but the answer was lost or replaced by a gateway;
+	 * - `{{key}}` (the API key the request authenticated with) and `{{authorization}}` (its raw
+	 *   Authorization header) in the body's strings and in header values are replaced by what the
+	 *   request carried: a provider echoing the credential. JSON-encoding the body escapes them.
+	 */
+	inject({ method, path, status, times = 1, body, headers = {}, delayMs = 0, drop = false, applied = false }) {
+		this.faults.push({ method, path, status, times, body, headers, delayMs, drop, applied });
 	}
 
 	clearLog() {
@@ -169,18 +187,40 @@ class ContractServer {
 					}
 				}
 			}
-			if (fault) {
-				fault.times -= 1;
-				if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
-				return send(fault.status, fault.body ?? this.opts.errorBody(fault.status, 'injected', `Injected ${fault.status}`), {
-					...extraHeaders,
-					...fault.headers,
-				});
-			}
 			const params = {};
 			const m = route.regex.exec(url.pathname);
 			route.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1])));
-			const result = await route.handler({ ...record, params, url, key, searchParams: url.searchParams });
+			const handle = () => route.handler({ ...record, params, url, key, searchParams: url.searchParams });
+			if (fault) {
+				fault.times -= 1;
+				if (fault.applied) {
+					try {
+						await handle();
+					} catch {
+						// The work failed; the fault's answer is sent all the same.
+					}
+				}
+				if (fault.delayMs) {
+					const gone = await new Promise((resolve) => {
+						const timer = setTimeout(() => resolve(false), fault.delayMs);
+						res.once('close', () => {
+							clearTimeout(timer);
+							resolve(true);
+						});
+					});
+					if (gone) return undefined;
+				}
+				if (fault.drop) {
+					record.status = 'dropped';
+					return req.socket.destroy();
+				}
+				const vars = { key: key ?? '', authorization: req.headers.authorization ?? '' };
+				return send(fault.status, echo(fault.body ?? this.opts.errorBody(fault.status, 'injected', `Injected ${fault.status}`), vars), {
+					...extraHeaders,
+					...echo(fault.headers, vars),
+				});
+			}
+			const result = await handle();
 			const out = result || { status: 204 };
 			send(out.status ?? 200, out.body, { ...extraHeaders, ...(out.headers || {}) });
 		} catch (error) {
