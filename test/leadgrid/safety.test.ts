@@ -223,7 +223,8 @@ describe('cancelling the execution', () => {
 	}
 
 	test('ends a Retry-After wait: no request after the cancel', async () => {
-		sandbox().server.inject({ method: 'GET', path: '/flows', status: 429, headers: { 'Retry-After': '100' } });
+		// 30 s: longer than this test's timeout, so a wait that outlives the cancel fails it.
+		sandbox().server.inject({ method: 'GET', path: '/flows', status: 429, headers: { 'Retry-After': '30' } });
 		const running = cancellable();
 		await waitFor(() => sandbox().server.requests.length === 1);
 		running.cancel();
@@ -306,6 +307,22 @@ describe('the API key never shows, even when LeadGrid echoes it', () => {
 		expect(sandbox().server.requests[0].status).toBe(400);
 		expect(result.error?.message).toBe('LeadGrid answered 400: Key *** may not do this (bad_request)');
 		expectNoSecret(result, QUOTED);
+	});
+
+	test('a message quoting the JSON request (the key escaped inside the text) and a plain-text error', async () => {
+		sandbox().server.inject({
+			method: 'GET',
+			path: '/flows',
+			status: 400,
+			body: { error: { code: 'upstream', message: 'Upstream refused {"headers":{"authorization":"Bearer {{keyJson}}"}}' } },
+		});
+		const quoting = await run(sandbox(), { resource: 'flow', operation: 'getAll', returnAll: true }, {}, QUOTED);
+		expect(quoting.error?.message).toBe('LeadGrid answered 400: Upstream refused {"headers":{"authorization":"Bearer ***"}} (upstream)');
+		expectNoSecret(quoting, QUOTED);
+		sandbox().server.inject({ method: 'GET', path: '/flows', status: 401, body: Buffer.from('Unknown key {{key}}'), headers: { 'Content-Type': 'text/plain' } });
+		const plain = await run(sandbox(), { resource: 'flow', operation: 'getAll', returnAll: true }, {}, QUOTED);
+		expect(plain.error?.httpCode).toBe('401');
+		expectNoSecret(plain, QUOTED);
 	});
 
 	test('a key pasted with spaces and a line break is trimmed, and scrubbed from a success body', async () => {

@@ -95,7 +95,8 @@ class ContractServer {
 	 *   of its result: the provider did the work, but the answer was lost or replaced by a gateway;
 	 * - `{{key}}` (the API key the request authenticated with) and `{{authorization}}` (its raw
 	 *   Authorization header) in the body's strings and in header values are replaced by what the
-	 *   request carried: a provider echoing the credential. JSON-encoding the body escapes them.
+	 *   request carried: a provider echoing the credential. JSON-encoding the body escapes them;
+	 *   `{{keyJson}}` is the key JSON-escaped once more (a message quoting a JSON request).
 	 */
 	inject({ method, path, status, times = 1, body, headers = {}, delayMs = 0, drop = false, applied = false }) {
 		this.faults.push({ method, path, status, times, body, headers, delayMs, drop, applied });
@@ -214,7 +215,7 @@ class ContractServer {
 					record.status = 'dropped';
 					return req.socket.destroy();
 				}
-				const vars = { key: key ?? '', authorization: req.headers.authorization ?? '' };
+				const vars = { key: key ?? '', keyJson: JSON.stringify(key ?? '').slice(1, -1), authorization: req.headers.authorization ?? '' };
 				return send(fault.status, echo(fault.body ?? this.opts.errorBody(fault.status, 'injected', `Injected ${fault.status}`), vars), {
 					...extraHeaders,
 					...echo(fault.headers, vars),
