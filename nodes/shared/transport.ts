@@ -101,8 +101,6 @@ const BACKOFF_BASE_MS = 500;
 const BACKOFF_429_BASE_MS = 1000;
 export const MAX_RETRY_AFTER_MS = 120_000;
 export const DEFAULT_TIMEOUT_MS = 60_000;
-/** Timeout of uploads and file downloads. */
-export const LONG_TIMEOUT_MS = 300_000;
 
 /** Test hook: the timeout of requests whose operation declares none. */
 export const transportSettings = { defaultTimeoutMs: DEFAULT_TIMEOUT_MS };

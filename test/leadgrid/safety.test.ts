@@ -9,8 +9,12 @@ import { ExecuteSingleContext } from 'n8n-core';
 import type { IExecutePaginationFunctions, INode } from 'n8n-workflow';
 import { createRunExecutionData } from 'n8n-workflow';
 
+import { Grinfi } from '../../nodes/Grinfi/Grinfi.node';
+import { GrowthGenius } from '../../nodes/GrowthGenius/GrowthGenius.node';
+import { LeadGrid } from '../../nodes/LeadGrid/LeadGrid.node';
 import { leadGrid } from '../../nodes/LeadGrid/profile';
 import * as pacing from '../../nodes/shared/pacing';
+import type { RequestPolicy } from '../../nodes/shared/transport';
 import { singleRequest, transportSettings } from '../../nodes/shared/transport';
 import { buildAdditionalData, buildWorkflow } from '../harness';
 import { expectNoSecret } from '../harness/secrets';
@@ -115,6 +119,26 @@ describe('retry classes: what is sent again after a 502/503/504 or no answer', (
 });
 
 describe('timeouts', () => {
+	test('every operation carries its policy to the transport; uploads and downloads declare 5 minutes, the rest use the 60 s default', () => {
+		const longer: string[] = [];
+		for (const node of [new LeadGrid(), new Grinfi(), new GrowthGenius()]) {
+			for (const property of node.description.properties.filter((p) => p.name === 'operation')) {
+				for (const option of property.options as Array<{ value: string; routing: { request: { method: string; policy?: RequestPolicy } } }>) {
+					const policy = option.routing.request.policy;
+					expect(policy?.retry).toMatch(/^(read|write|action)$/);
+					if (policy?.timeout) longer.push(`${node.description.name} ${property.displayOptions?.show?.resource?.[0]} ${option.value} ${policy.timeout}`);
+				}
+			}
+		}
+		expect(longer.sort()).toEqual([
+			'grinfi attachment upload 300000',
+			'grinfi file download 300000',
+			'grinfi file uploadCsv 300000',
+			'leadGrid dossier create 300000',
+			'leadGrid dossier uploadCv 300000',
+		]);
+	});
+
 	// The default (60 s) scaled down so the test does not wait a minute; operations that declare
 	// their own timeout keep it.
 	beforeEach(() => (transportSettings.defaultTimeoutMs = 300));
