@@ -301,14 +301,6 @@ export function triggerSetup(opts: {
 
 /** Runs Manual Trigger → Input Items → the node under test, and returns the node's output. */
 export async function runNode(options: RunOptions): Promise<RunResult> {
-	return await startNode(options).done;
-}
-
-/**
- * Starts the same run as runNode; `cancel()` cancels the execution as n8n does when a user stops it
- * (n8n-core aborts the execution's cancel signal), and `done` settles when the engine is done.
- */
-export function startNode(options: RunOptions): { cancel: () => void; done: Promise<RunResult> } {
 	const nodes: INode[] = [
 		{ id: 'start', name: 'Start', type: 'test.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
 		{
@@ -344,11 +336,7 @@ export function startNode(options: RunOptions): { cancel: () => void; done: Prom
 		},
 	});
 	const execute = new WorkflowExecute(additionalData, 'manual', executionData);
-	const running = execute.processRunExecutionData(workflow);
-	return { cancel: () => running.cancel(), done: running.then(resultOf) };
-}
-
-function resultOf(run: IRun): RunResult {
+	const run = await execute.processRunExecutionData(workflow);
 	const taskData = run.data.resultData.runData.Subject?.[0];
 	const error = (taskData?.error ?? run.data.resultData.error) as
 		| (Error & { description?: string | null; httpCode?: string | null; context?: { itemIndex?: number } })
