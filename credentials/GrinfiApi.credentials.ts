@@ -33,7 +33,7 @@ export class GrinfiApi implements ICredentialType {
 		type: 'generic',
 		properties: {
 			headers: {
-				Authorization: '=Bearer {{$credentials.apiKey}}',
+				Authorization: '=Bearer {{$credentials.apiKey.trim()}}',
 			},
 		},
 	};

@@ -41,7 +41,7 @@ export class GrowthGeniusApi implements ICredentialType {
 		type: 'generic',
 		properties: {
 			headers: {
-				Authorization: '={{$credentials.apiKey}}',
+				Authorization: '={{$credentials.apiKey.trim()}}',
 			},
 		},
 	};

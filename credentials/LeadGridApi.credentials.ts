@@ -43,7 +43,7 @@ export class LeadGridApi implements ICredentialType {
 		type: 'generic',
 		properties: {
 			headers: {
-				Authorization: '=Bearer {{$credentials.apiKey}}',
+				Authorization: '=Bearer {{$credentials.apiKey.trim()}}',
 			},
 		},
 	};

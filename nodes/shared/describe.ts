@@ -9,8 +9,8 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
-import type { ApiProfile, Paging } from './transport';
-import { listRequest, singleRequest } from './transport';
+import type { ApiProfile, Paging, RequestPolicy, RetryClass } from './transport';
+import { listRequest, retryClassOf, singleRequest } from './transport';
 
 /** One operation of a resource: its words in the editor and the request it makes. */
 export interface OperationSpec {
@@ -33,6 +33,14 @@ export interface OperationSpec {
 	preSend?: PreSendAction[];
 	/** Shapes the items returned. */
 	postReceive?: Array<(...args: never[]) => unknown>;
+	/**
+	 * What the transport may do after a 502/503/504 or no answer (README "Retries"): `read` and
+	 * `write` (sets state by ID: sending twice ends the same) are retried, an `action` is never
+	 * sent again. Defaults from the method: GET read; PUT, PATCH, DELETE write; POST action.
+	 */
+	retry?: RetryClass;
+	/** Milliseconds to wait for the answer when 60 s is not enough (uploads, file downloads). */
+	timeout?: number;
 	/** Error hints of this operation by status code, added to the provider's (profile.statusHints). */
 	statusHints?: Record<number, string>;
 	/**
@@ -65,6 +73,14 @@ function routingOf(profile: ApiProfile, spec: OperationSpec) {
 	return spec.statusHints ? singleRequest(own) : undefined;
 }
 
+/**
+ * The operation's retry class and timeout, carried on its request options to apiRequest (which
+ * takes them off before sending): custom `send` functions and the pagers pass them on as they are.
+ */
+export function policyOf(spec: OperationSpec): RequestPolicy {
+	return { retry: spec.retry ?? retryClassOf(spec.method), what: spec.action, ...(spec.timeout ? { timeout: spec.timeout } : {}) };
+}
+
 /** The Operation dropdown of one resource. */
 export function operations(profile: ApiProfile, resource: string, specs: OperationSpec[], defaultOperation?: string): INodeProperties {
 	const options: INodePropertyOptions[] = specs.map((spec) => {
@@ -75,7 +91,7 @@ export function operations(profile: ApiProfile, resource: string, specs: Operati
 			action: spec.action,
 			description: spec.description,
 			routing: {
-				request: { method: spec.method, url: spec.path, ...(spec.request ?? {}) },
+				request: { method: spec.method, url: spec.path, ...(spec.request ?? {}), policy: policyOf(spec) } as DeclarativeRestApiSettings.HttpRequestOptions,
 				...(spec.preSend ? { send: { preSend: spec.preSend } } : {}),
 				...(pagination ? { operations: { pagination } } : {}),
 				...(spec.postReceive ? { output: { postReceive: spec.postReceive as never } } : {}),

@@ -17,6 +17,8 @@ import { acquireSlot, noteRemaining, pacerKey, pauseUntil } from './pacing';
 export type RequestContext = FunctionsBase & {
 	helpers: Pick<RequestHelperFunctions, 'httpRequestWithAuthentication'>;
 	getItemIndex?: () => number;
+	/** Execute contexts only: aborted when the execution is cancelled. */
+	getExecutionCancelSignal?: () => AbortSignal | undefined;
 };
 
 export interface ProviderError {
@@ -62,27 +64,104 @@ export interface ApiProfile {
 	statusHints?: Record<number, string>;
 }
 
-const RETRYABLE_STATUS = new Set([502, 503, 504]);
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
-export const MAX_429_RETRIES = 6;
-export const MAX_5XX_RETRIES = 3;
-const BACKOFF_BASE_MS = 500;
-const MAX_RETRY_AFTER_MS = 120_000;
+/**
+ * How a request may be sent again after an ambiguous failure (a 502/503/504, or no answer at all:
+ * connection dropped, timeout):
+ * - `read` changes nothing: retried with backoff.
+ * - `write` sets state by ID (PUT/PATCH/DELETE, upserts): sending it twice ends in the same state,
+ *   so it is retried too; a retried DELETE that answers 404 was done by an earlier attempt.
+ * - `action` does something each time it is sent (creates, sends, enriches, mass actions): never
+ *   re-sent; the item fails saying the provider may have applied it.
+ * A 429 is retried for every class: the provider did nothing.
+ */
+export type RetryClass = 'read' | 'write' | 'action';
 
-function retryAfterMs(headers: IDataObject | undefined): number {
-	const raw = headers?.['retry-after'];
-	if (typeof raw === 'string' || typeof raw === 'number') {
-		const seconds = Number(raw);
-		if (Number.isFinite(seconds)) return Math.min(Math.max(seconds, 0) * 1000, MAX_RETRY_AFTER_MS);
-		const date = Date.parse(String(raw));
-		if (!Number.isNaN(date)) return Math.min(Math.max(date - Date.now(), 0), MAX_RETRY_AFTER_MS);
-	}
-	return 1000;
+/** What the transport needs to know about a request beyond HTTP, declared by its operation. */
+export interface RequestPolicy {
+	/** Defaults from the method (retryClassOf). */
+	retry?: RetryClass;
+	/** Milliseconds to wait for an answer (DEFAULT_TIMEOUT_MS unless the operation needs longer). */
+	timeout?: number;
+	/** What the request does, e.g. "Enrich contacts": named when an action may have been applied. */
+	what?: string;
 }
 
-function scrub(text: string | undefined, secret: string): string | undefined {
-	if (text === undefined || !secret) return text;
-	return text.split(secret).join('***');
+/** The request options apiRequest takes: n8n's, plus the operation's policy (never sent). */
+export interface ApiRequestOptions extends IHttpRequestOptions {
+	policy?: RequestPolicy;
+}
+
+/** The class a request has unless its operation says otherwise: GET reads, PUT/PATCH/DELETE write, POST acts. */
+export function retryClassOf(method: string | undefined): RetryClass {
+	const verb = (method ?? 'GET').toUpperCase();
+	if (verb === 'GET' || verb === 'HEAD' || verb === 'OPTIONS') return 'read';
+	if (verb === 'PUT' || verb === 'PATCH' || verb === 'DELETE') return 'write';
+	return 'action';
+}
+
+const RETRYABLE_STATUS = new Set([502, 503, 504]);
+const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
+export const MAX_429_RETRIES = 6;
+export const MAX_5XX_RETRIES = 3;
+const MAX_REDIRECTS = 5;
+const BACKOFF_BASE_MS = 500;
+/** First wait after a 429 without a usable Retry-After; doubles on each further 429. */
+const BACKOFF_429_BASE_MS = 1000;
+export const MAX_RETRY_AFTER_MS = 120_000;
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** Test hook: the timeout of requests whose operation declares none. */
+export const transportSettings = { defaultTimeoutMs: DEFAULT_TIMEOUT_MS };
+
+/** Milliseconds Retry-After asks for; undefined when absent, zero or unreadable (then: backoff). */
+function retryAfterMs(headers: IDataObject): number | undefined {
+	const raw = headers['retry-after'];
+	if (typeof raw !== 'string' && typeof raw !== 'number') return undefined;
+	const text = String(raw).trim();
+	const seconds = Number(text);
+	const ms = text !== '' && Number.isFinite(seconds) ? seconds * 1000 : Date.parse(text) - Date.now();
+	return Number.isFinite(ms) && ms > 0 ? ms : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Secrets
+
+/** The forms a secret can take in what a provider sends back: as is, JSON-escaped, URL-encoded. */
+function secretForms(secret: string): string[] {
+	if (!secret) return [];
+	const forms = new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]);
+	return [...forms].sort((a, b) => b.length - a.length);
+}
+
+function scrubText(text: string, forms: string[]): string {
+	let result = text;
+	for (const form of forms) if (result.includes(form)) result = result.split(form).join('***');
+	return result;
+}
+
+/** A copy of `value` without the secret in any string, key or buffer; `value` itself when it has none. */
+function scrubDeep(value: unknown, forms: string[]): unknown {
+	if (!forms.length) return value;
+	if (typeof value === 'string') return scrubText(value, forms);
+	if (Buffer.isBuffer(value)) {
+		if (!forms.some((form) => value.includes(form))) return value;
+		return Buffer.from(scrubText(value.toString('latin1'), forms.map((f) => Buffer.from(f).toString('latin1'))), 'latin1');
+	}
+	if (Array.isArray(value)) {
+		const items = value.map((item) => scrubDeep(item, forms));
+		return items.some((item, i) => item !== value[i]) ? items : value;
+	}
+	if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+		let changed = false;
+		const entries = Object.entries(value as IDataObject).map(([key, item]) => {
+			const k = scrubText(key, forms);
+			const v = scrubDeep(item, forms);
+			if (k !== key || v !== item) changed = true;
+			return [k, v];
+		});
+		return changed ? Object.fromEntries(entries) : value;
+	}
+	return value;
 }
 
 function itemIndexOf(ctx: RequestContext): number | undefined {
@@ -92,85 +171,199 @@ function itemIndexOf(ctx: RequestContext): number | undefined {
 async function credentialsOf(ctx: RequestContext, profile: ApiProfile): Promise<{ secret: string; baseUrl?: string }> {
 	const credentials = await ctx.getCredentials(profile.credentialType);
 	const baseUrl = typeof credentials?.baseUrl === 'string' ? credentials.baseUrl.replace(/\/+$/, '') : undefined;
-	return { secret: String(credentials?.[profile.secretField] ?? ''), baseUrl };
+	// Keys pasted with a space or a line break: the credential's authenticate trims them too.
+	return { secret: String(credentials?.[profile.secretField] ?? '').trim(), baseUrl };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Waiting, cancellation
+
+/** `promise`, or the `cancelled` error as soon as the execution is cancelled. */
+async function untilCancelled<T>(promise: Promise<T>, signal: AbortSignal | undefined, cancelled: () => Error): Promise<T> {
+	if (!signal) return await promise;
+	if (signal.aborted) throw cancelled();
+	let onAbort: () => void = () => undefined;
+	const aborted = new Promise<never>((_, reject) => {
+		onAbort = () => reject(cancelled());
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		return await Promise.race([promise, aborted]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Redirects
+
+/** The absolute URL a request goes to, as n8n builds it from baseURL and url. */
+function targetOf(options: IHttpRequestOptions): URL {
+	if (/^https?:\/\//i.test(options.url) || !options.baseURL) return new URL(options.url);
+	return new URL(`${options.baseURL.replace(/\/+$/, '')}/${options.url.replace(/^\/+/, '')}`);
+}
+
+/** Why a request got no answer, in words (n8n replaces messages holding an error code with its own). */
+function noAnswerOf(error: unknown, timeout: number): { reason: string; code?: string; sent: boolean } {
+	const e = error as { message?: string; code?: string; cause?: { code?: string; message?: string } };
+	const code = e.cause?.code ?? e.code;
+	const text = `${e.message ?? ''} ${e.cause?.message ?? ''}`;
+	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout|timed out/i.test(text)) {
+		return { reason: `no answer within ${timeout / 1000} s`, code, sent: true };
+	}
+	// The connection never opened: nothing reached the provider.
+	if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+		return { reason: 'the connection was refused or the host was not found', code, sent: false };
+	}
+	return { reason: 'the connection closed before an answer', code, sent: true };
 }
 
 /**
- * The one way this pack talks to a provider: paced per API key, 429 retried after Retry-After,
- * 502/503/504 retried with backoff on idempotent methods, errors mapped to NodeApiError
- * with the provider's message and HTTP code and without the secret.
+ * The one way this pack talks to a provider. Every request is paced per API key, has a timeout
+ * (the operation's, else 60 s) and stops when the execution is cancelled. A 429 is retried after
+ * Retry-After (or with exponential backoff; a Retry-After over 2 minutes fails at once, saying
+ * when to retry); a 502/503/504 or no answer is retried with backoff for reads and writes, never
+ * for actions (RetryClass). Redirects are followed only within the same origin, so the credential
+ * never goes anywhere else. The secret is scrubbed from every answer and error.
  */
 export async function apiRequest(
 	this: RequestContext,
 	profile: ApiProfile,
-	options: IHttpRequestOptions,
+	options: ApiRequestOptions,
 ): Promise<IN8nHttpFullResponse> {
 	const { secret, baseUrl } = await credentialsOf(this, profile);
+	const { policy = {}, ...http } = options;
+	let request: IHttpRequestOptions = http;
 	// n8n applies a node's requestDefaults only to routed operations: list searches, load options,
 	// hooks and polls send relative URLs, which resolve against the credential's base URL here.
-	if (!options.baseURL && !/^https?:\/\//.test(options.url) && baseUrl) options = { ...options, baseURL: baseUrl };
+	if (!request.baseURL && !/^https?:\/\//.test(request.url) && baseUrl) request = { ...request, baseURL: baseUrl };
+	const itemIndex = itemIndexOf(this);
 	const problem = profile.checkSecret?.(secret);
-	if (problem) {
-		throw new NodeOperationError(this.getNode(), problem, { itemIndex: itemIndexOf(this) });
-	}
+	if (problem) throw new NodeOperationError(this.getNode(), problem, { itemIndex });
+	const forms = secretForms(secret);
 	const key = pacerKey(profile.name, secret);
-	const method = (options.method ?? 'GET').toUpperCase();
+	const retry = policy.retry ?? retryClassOf(request.method);
+	const timeout = policy.timeout ?? transportSettings.defaultTimeoutMs;
+	const signal = typeof this.getExecutionCancelSignal === 'function' ? this.getExecutionCancelSignal() : undefined;
+	const what = policy.what ?? `${(request.method ?? 'GET').toUpperCase()} ${request.url}`;
+	// An action that got no clear answer: the provider may have done it, so it is not sent again.
+	const mayApply = (reason: string, httpCode: string, body: unknown, hints: Array<string | undefined> = []) =>
+		new NodeApiError(this.getNode(), (scrubDeep(body, forms) ?? {}) as JsonObject, {
+			message: scrubText(`${profile.name} may have applied "${what}" (${reason}); it was not sent again`, forms),
+			description: scrubText(
+				[
+					...hints,
+					`Sending it again could do it twice: check in ${profile.name} whether "${what}" took effect before running the item again.`,
+				]
+					.filter(Boolean)
+					.join(' '),
+				forms,
+			),
+			httpCode,
+			itemIndex,
+		});
+	const cancelled = () => new NodeOperationError(this.getNode(), 'The execution was cancelled', { itemIndex });
+	// A wait (backoff, Retry-After, pacing) that ends early when the execution is cancelled.
+	const wait = async (promise: Promise<void>) => await untilCancelled(promise, signal, cancelled);
 	let throttled = 0;
 	let failed = 0;
+	let redirects = 0;
 	for (;;) {
-		await acquireSlot(key, profile.requestsPerMinute);
+		await wait(acquireSlot(key, profile.requestsPerMinute));
 		let response: IN8nHttpFullResponse;
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(this as never, profile.credentialType, {
-				...options,
-				headers: { ...(options.headers ?? {}) },
+				...request,
+				headers: { ...(request.headers ?? {}) },
+				timeout,
+				...(signal ? { abortSignal: signal } : {}),
+				// Redirects are followed below, within the same origin only.
+				disableFollowRedirect: true,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 			})) as IN8nHttpFullResponse;
 		} catch (error) {
+			if (signal?.aborted) throw cancelled();
 			// No HTTP answer at all (connection refused, reset, timeout).
-			const cause = error as { message?: string; cause?: { code?: string }; code?: string };
-			if (IDEMPOTENT.has(method) && failed < MAX_5XX_RETRIES) {
-				await sleep(BACKOFF_BASE_MS * 2 ** failed++);
+			const { reason, code, sent } = noAnswerOf(error, timeout);
+			if (retry !== 'action' && failed < MAX_5XX_RETRIES) {
+				await wait(sleep(BACKOFF_BASE_MS * 2 ** failed++));
 				continue;
 			}
-			throw new NodeApiError(
-				this.getNode(),
-				{ message: scrub(cause.message, secret) ?? 'Request failed' } as JsonObject,
-				{
-					message: `${profile.name} could not be reached: ${scrub(cause.message, secret) ?? 'no response'}`,
-					httpCode: 'none',
-					itemIndex: itemIndexOf(this),
-				},
-			);
+			const detail = code ? `Error code ${code}.` : undefined;
+			if (retry === 'action' && sent) throw mayApply(reason, 'none', { message: reason }, [detail]);
+			throw new NodeApiError(this.getNode(), { message: reason } as JsonObject, {
+				message: `${profile.name} could not be reached: ${reason}`,
+				description: [detail, retry === 'action' ? 'Nothing reached it, so nothing was done.' : undefined].filter(Boolean).join(' ') || undefined,
+				httpCode: 'none',
+				itemIndex,
+			});
 		}
 		const status = response.statusCode;
-		const headers = (response.headers ?? {}) as IDataObject;
-		const remaining = Number(headers['x-ratelimit-remaining']);
-		if (headers['x-ratelimit-remaining'] !== undefined) noteRemaining(key, remaining, profile.requestsPerMinute);
+		const headers = { ...(response.headers ?? {}) } as IDataObject;
+		if (headers['x-ratelimit-remaining'] !== undefined) {
+			noteRemaining(key, Number(headers['x-ratelimit-remaining']), profile.requestsPerMinute);
+		}
+		const location = headers.location;
+		if (REDIRECT_STATUS.has(status) && typeof location === 'string') {
+			const from = targetOf(request);
+			const to = new URL(location, from);
+			if (to.origin !== from.origin || redirects >= MAX_REDIRECTS) {
+				throw new NodeApiError(this.getNode(), { message: `Redirected to ${to.origin}` } as JsonObject, {
+					message: scrubText(
+						to.origin !== from.origin
+							? `${profile.name} redirected the request to another address (${to.origin}); it was not followed, so the API key is not sent there`
+							: `${profile.name} redirected the request more than ${MAX_REDIRECTS} times`,
+						forms,
+					),
+					description: `If ${profile.name}'s API has moved, set the Base URL in the ${profile.name} credential to its new address.`,
+					httpCode: String(status),
+					itemIndex,
+				});
+			}
+			redirects++;
+			const asGet = status === 303 && (request.method ?? 'GET').toUpperCase() !== 'HEAD';
+			request = { ...request, url: to.href, baseURL: undefined, qs: undefined, ...(asGet ? { method: 'GET', body: undefined } : {}) };
+			continue;
+		}
 		if (status === 429 && throttled < MAX_429_RETRIES) {
+			const asked = retryAfterMs(headers);
+			if (asked !== undefined && asked > MAX_RETRY_AFTER_MS) {
+				const at = new Date(Date.now() + asked).toISOString().replace(/\.\d{3}Z$/, 'Z');
+				throw new NodeApiError(this.getNode(), { message: 'Rate limited' } as JsonObject, {
+					message: `${profile.name} is rate limiting this API key until ${at}: run the item again after that time`,
+					description: `It answered 429 with Retry-After ${String(headers['retry-after'])}, longer than the 2 minutes this node waits. Nothing was lost.`,
+					httpCode: '429',
+					itemIndex,
+				});
+			}
+			// Nobody on this key sends before the wait is over.
+			pauseUntil(key, Date.now() + (asked ?? BACKOFF_429_BASE_MS * 2 ** throttled));
 			throttled++;
-			pauseUntil(key, Date.now() + retryAfterMs(headers));
 			continue;
 		}
-		if (RETRYABLE_STATUS.has(status) && IDEMPOTENT.has(method) && failed < MAX_5XX_RETRIES) {
-			await sleep(BACKOFF_BASE_MS * 2 ** failed++);
+		if (RETRYABLE_STATUS.has(status) && retry !== 'action' && failed < MAX_5XX_RETRIES) {
+			await wait(sleep(BACKOFF_BASE_MS * 2 ** failed++));
 			continue;
 		}
-		if (status >= 200 && status < 300) return response;
-		throw providerError(this, profile, options, response, secret, throttled);
+		// The DELETE that got no clear answer was done after all.
+		if (status === 404 && failed > 0 && retry === 'write' && (request.method ?? '').toUpperCase() === 'DELETE') {
+			return { ...response, statusCode: 204, statusMessage: 'No Content', body: '' };
+		}
+		if (status >= 200 && status < 300) {
+			return { ...response, body: scrubDeep(response.body, forms) as IN8nHttpFullResponse['body'], headers: scrubDeep(headers, forms) as IDataObject };
+		}
+		if (retry === 'action' && RETRYABLE_STATUS.has(status)) {
+			const body = parseErrorBody(response.body);
+			const parsed = profile.errorOf(body, status, request);
+			throw mayApply(`it answered ${status}: ${parsed.message}`, String(status), body, [profile.statusHints?.[status], parsed.description]);
+		}
+		throw providerError(this, profile, request, response, forms, throttled, retry);
 	}
 }
 
-function providerError(
-	ctx: RequestContext,
-	profile: ApiProfile,
-	request: IHttpRequestOptions,
-	response: IN8nHttpFullResponse,
-	secret: string,
-	throttled: number,
-): NodeApiError {
-	let body: unknown = response.body;
+function parseErrorBody(raw: unknown): unknown {
+	let body = raw;
 	if (Buffer.isBuffer(body)) body = body.toString('utf8');
 	if (typeof body === 'string') {
 		try {
@@ -179,6 +372,19 @@ function providerError(
 			body = { message: body };
 		}
 	}
+	return body;
+}
+
+function providerError(
+	ctx: RequestContext,
+	profile: ApiProfile,
+	request: IHttpRequestOptions,
+	response: IN8nHttpFullResponse,
+	forms: string[],
+	throttled: number,
+	retry: RetryClass,
+): NodeApiError {
+	const body = scrubDeep(parseErrorBody(response.body), forms);
 	const status = response.statusCode;
 	const parsed = profile.errorOf(body, status, request);
 	const hint = profile.statusHints?.[status];
@@ -187,17 +393,16 @@ function providerError(
 	if (status === 429) {
 		description = `Still rate limited after ${throttled} retries that waited for Retry-After. Nothing was lost: run the item again later.`;
 	}
-	const message = scrub(`${profile.name} answered ${status}: ${parsed.message}`, secret) as string;
-	return new NodeApiError(
-		ctx.getNode(),
-		JSON.parse(scrub(JSON.stringify(body ?? {}), secret) as string) as JsonObject,
-		{
-			message,
-			description: scrub(description, secret),
-			httpCode: String(status),
-			itemIndex: itemIndexOf(ctx),
-		},
-	);
+	if (status >= 500 && retry === 'action') {
+		const applied = `${profile.name} may have applied it before failing: check before running the item again.`;
+		description = description ? `${description} ${applied}` : applied;
+	}
+	return new NodeApiError(ctx.getNode(), (body ?? {}) as JsonObject, {
+		message: scrubText(`${profile.name} answered ${status}: ${parsed.message}`, forms),
+		description: description === undefined ? undefined : scrubText(description, forms),
+		httpCode: String(status),
+		itemIndex: itemIndexOf(ctx),
+	});
 }
 
 /** Parses a JSON body that may arrive as a string or a buffer (binary-safe requests). */

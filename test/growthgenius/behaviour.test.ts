@@ -187,7 +187,7 @@ describe('credential', () => {
 	test('the test request reaches the User API with the key alone', async () => {
 		const credential = new GrowthGeniusApi();
 		expect(credential.test.request).toMatchObject({ url: '/integrations/v1/users' });
-		expect(credential.authenticate.properties.headers).toEqual({ Authorization: '={{$credentials.apiKey}}' });
+		expect(credential.authenticate.properties.headers).toEqual({ Authorization: '={{$credentials.apiKey.trim()}}' });
 		const response = await fetch(`${sandbox().server.url}${credential.test.request.url}`, { headers: { Authorization: KEY } });
 		expect(response.status).toBe(200);
 	});

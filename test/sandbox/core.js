@@ -59,6 +59,15 @@ function withoutPaging(record, url) {
 	return { url: view, body, query: [...view.searchParams.entries()], rawQuery: view.search.replace(/^\?/, '') };
 }
 
+/** `value` with `{{name}}` in its strings replaced by `vars[name]` (deeply; buffers as they are). */
+function echo(value, vars) {
+	if (typeof value === 'string') return value.replace(/\{\{(\w+)\}\}/g, (all, name) => (name in vars ? vars[name] : all));
+	if (Buffer.isBuffer(value)) return Buffer.from(echo(value.toString('utf8'), vars));
+	if (Array.isArray(value)) return value.map((v) => echo(v, vars));
+	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, echo(v, vars)]));
+	return value;
+}
+
 class HttpError extends Error {
 	constructor(status, body, headers = {}) {
 		super(`HTTP ${status}`);
@@ -94,12 +103,20 @@ class ContractServer {
 
 	/**
 	 * Answers the next `times` matching requests with `status` (and body/headers) instead of the route.
-	 * `ignorePaging: true` instead makes the route answer as if no offset/page had been sent (the first
-	 * page again, at the size asked for), as an endpoint that ignores paging does; it lasts until reset
-	 * unless `times` is given. The log keeps the request as it was sent.
+	 * - `delayMs` holds the answer (until the client gives up, whichever comes first);
+	 * - `drop: true` closes the connection without answering;
+	 * - `applied: true` runs the route first (its changes stay) and then answers the fault instead
+	 *   of its result: the provider did the work, but the answer was lost or replaced by a gateway;
+	 * - `ignorePaging: true` instead makes the route answer as if no offset/page had been sent (the
+	 *   first page again, at the size asked for), as an endpoint that ignores paging does; it lasts
+	 *   until reset unless `times` is given. The log keeps the request as it was sent;
+	 * - `{{key}}` (the API key the request authenticated with) and `{{authorization}}` (its raw
+	 *   Authorization header) in the body's strings and in header values are replaced by what the
+	 *   request carried: a provider echoing the credential. JSON-encoding the body escapes them;
+	 *   `{{keyJson}}` is the key JSON-escaped once more (a message quoting a JSON request).
 	 */
-	inject({ method, path, status, times, body, headers = {}, delayMs = 0, ignorePaging = false }) {
-		this.faults.push({ method, path, status, times: times ?? (ignorePaging ? Infinity : 1), body, headers, delayMs, ignorePaging });
+	inject({ method, path, status, times, body, headers = {}, delayMs = 0, drop = false, applied = false, ignorePaging = false }) {
+		this.faults.push({ method, path, status, times: times ?? (ignorePaging ? Infinity : 1), body, headers, delayMs, drop, applied, ignorePaging });
 	}
 
 	clearLog() {
@@ -188,23 +205,47 @@ class ContractServer {
 					}
 				}
 			}
-			let view = {};
-			if (fault?.ignorePaging) {
-				fault.times -= 1;
-				view = withoutPaging(record, url);
-			} else if (fault) {
-				fault.times -= 1;
-				if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
-				return send(fault.status, fault.body ?? this.opts.errorBody(fault.status, 'injected', `Injected ${fault.status}`), {
-					...extraHeaders,
-					...fault.headers,
-				});
-			}
 			const params = {};
 			const m = route.regex.exec(url.pathname);
 			route.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1])));
-			const seen = { ...record, url, ...view };
-			const result = await route.handler({ ...seen, params, key, searchParams: seen.url.searchParams });
+			const handle = () => route.handler({ ...record, params, url, key, searchParams: url.searchParams });
+			if (fault?.ignorePaging) {
+				fault.times -= 1;
+				const seen = { ...record, url, ...withoutPaging(record, url) };
+				const result = await route.handler({ ...seen, params, key, searchParams: seen.url.searchParams });
+				const out = result || { status: 204 };
+				return send(out.status ?? 200, out.body, { ...extraHeaders, ...(out.headers || {}) });
+			}
+			if (fault) {
+				fault.times -= 1;
+				if (fault.applied) {
+					try {
+						await handle();
+					} catch {
+						// The work failed; the fault's answer is sent all the same.
+					}
+				}
+				if (fault.delayMs) {
+					const gone = await new Promise((resolve) => {
+						const timer = setTimeout(() => resolve(false), fault.delayMs);
+						res.once('close', () => {
+							clearTimeout(timer);
+							resolve(true);
+						});
+					});
+					if (gone) return undefined;
+				}
+				if (fault.drop) {
+					record.status = 'dropped';
+					return req.socket.destroy();
+				}
+				const vars = { key: key ?? '', keyJson: JSON.stringify(key ?? '').slice(1, -1), authorization: req.headers.authorization ?? '' };
+				return send(fault.status, echo(fault.body ?? this.opts.errorBody(fault.status, 'injected', `Injected ${fault.status}`), vars), {
+					...extraHeaders,
+					...echo(fault.headers, vars),
+				});
+			}
+			const result = await handle();
 			const out = result || { status: 204 };
 			send(out.status ?? 200, out.body, { ...extraHeaders, ...(out.headers || {}) });
 		} catch (error) {

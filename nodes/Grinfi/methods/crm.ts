@@ -76,6 +76,7 @@ export const crmListSearch = {
 		const response = await apiRequest.call(this, grinfi, {
 			method: 'POST',
 			url: '/leads/api/leads/search',
+			policy: { retry: 'read' },
 			body: { ...(filter ? { filter: { q: filter } } : {}), limit: 100, offset: 0 },
 		});
 		const records = grinfi.pager?.records(jsonBody(response.body)) ?? [];

@@ -2,7 +2,6 @@
 import type {
 	IDataObject,
 	IDisplayOptions,
-	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	INodeListSearchItems,
 	INodeListSearchResult,
@@ -12,6 +11,7 @@ import type {
 
 import { locator } from '../../shared/describe';
 import { searchList } from '../../shared/listSearch';
+import type { ApiRequestOptions } from '../../shared/transport';
 import { apiRequest, jsonBody } from '../../shared/transport';
 import { grinfi } from '../profile';
 import { crmListSearch, label } from './crm';
@@ -42,7 +42,7 @@ async function searchByPost(
 	toItem: (record: IDataObject) => INodeListSearchItems,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const options: IHttpRequestOptions = { method: 'POST', url, body: { ...body, limit: 100, offset: 0 } };
+	const options: ApiRequestOptions = { method: 'POST', url, body: { ...body, limit: 100, offset: 0 }, policy: { retry: 'read' } };
 	const response = await apiRequest.call(ctx, grinfi, options);
 	const records = grinfi.pager?.records(jsonBody(response.body)) ?? [];
 	let results = records.map(toItem);

@@ -46,7 +46,7 @@ const templateOperations = operations(
 		{ name: 'Delete', value: 'delete', action: 'Delete an AI template', description: 'Delete a template (Grinfi still lists it afterwards)', method: 'DELETE', path: '/flows/api/ai-templates/{aiTemplateId}' },
 		{ name: 'Get', value: 'get', action: 'Get an AI template', description: 'Retrieve a template', method: 'GET', path: '/flows/api/ai-templates/{aiTemplateId}' },
 		{ name: 'Get Many', value: 'getAll', action: 'Get many AI templates', description: 'List templates', method: 'GET', path: '/flows/api/ai-templates', list: 'qs' },
-		{ name: 'Render', value: 'render', action: 'Render an AI template', description: 'Render a template for a contact and a sender profile', method: 'POST', path: '/flows/api/ai-templates/render' },
+		{ name: 'Render', value: 'render', action: 'Render an AI template', description: 'Render a template for a contact and a sender profile', method: 'POST', retry: 'read', path: '/flows/api/ai-templates/render' },
 		{ name: 'Update', value: 'update', action: 'Update an AI template', description: 'Change a template', method: 'PUT', path: '/flows/api/ai-templates/{aiTemplateId}', preSend: [requireSomeOf('updateFields', 'Update Fields'), ...jsonOf('updateFields', 'Update Fields')] },
 	],
 	'getAll',

@@ -34,7 +34,7 @@ const dataSourceOperations = operations(
 		{ name: 'Delete', value: 'delete', action: 'Delete a data source', description: 'Delete a data source', method: 'DELETE', path: '/leads/api/data-sources/{dataSourceId}' },
 		{ name: 'Get', value: 'get', action: 'Get a data source', description: 'Retrieve a data source with its status', method: 'GET', path: '/leads/api/data-sources/{dataSourceId}' },
 		{ name: 'Get Many', value: 'getAll', action: 'Get many data sources', description: 'List the data sources', method: 'GET', path: '/leads/api/data-sources', list: 'qs' },
-		{ name: 'Get Metrics', value: 'getMetrics', action: 'Get data source metrics', description: 'Queued, saved, duplicate and failed record counts', method: 'PUT', path: '/leads/api/data-sources/metrics', preSend: [sendIds('metricsDataSourceIds', 'uuids', 'Data Sources')] },
+		{ name: 'Get Metrics', value: 'getMetrics', action: 'Get data source metrics', description: 'Queued, saved, duplicate and failed record counts', method: 'PUT', retry: 'read', path: '/leads/api/data-sources/metrics', preSend: [sendIds('metricsDataSourceIds', 'uuids', 'Data Sources')] },
 		{ name: 'Update', value: 'update', action: 'Update a data source', description: 'Change the type, list, payload or tags of a data source', method: 'PUT', path: '/leads/api/data-sources/{dataSourceId}', preSend: [requireSomeOf('updateFields', 'Update Fields'), sendJsonParameter('updateFields.payload', 'payload', 'Update Fields → Payload (JSON)'), sendIds('updateFields.tags', 'tags', 'Tags', false, true)] },
 	],
 	'getAll',

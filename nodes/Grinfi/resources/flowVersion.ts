@@ -51,8 +51,8 @@ const versionOperations = operations(
 		{ name: 'Delete', value: 'delete', action: 'Delete a flow version', description: 'Delete a version (the active one cannot be deleted)', method: 'DELETE', path: '/flows/api/flow-versions/{flowVersionId}' },
 		{ name: 'Get', value: 'get', action: 'Get a flow version', description: 'Retrieve a version with its nodes and contact sources', method: 'GET', path: '/flows/api/flow-versions/{flowVersionId}' },
 		{ name: 'Get Many', value: 'getAll', action: 'Get many flow versions', description: 'List the versions saved for an automation', method: 'GET', path: '/flows/api/flows/{automationId}/flow-versions' },
-		{ name: 'Validate Contact Source', value: 'validateContactSource', action: 'Validate a contact source', description: 'Check a contact source before saving it in a version', method: 'POST', path: '/flows/api/flow-versions/validate-contact-source', preSend: [sendJson('contactSourceOptions', 'options', 'Options (JSON)', { array: false })] },
-		{ name: 'Validate Node', value: 'validateNode', action: 'Validate a flow node', description: 'Check one step (node) before saving it in a version', method: 'POST', path: '/flows/api/flow-versions/validate-node', preSend: [nodeBody] },
+		{ name: 'Validate Contact Source', value: 'validateContactSource', action: 'Validate a contact source', description: 'Check a contact source before saving it in a version', method: 'POST', retry: 'read', path: '/flows/api/flow-versions/validate-contact-source', preSend: [sendJson('contactSourceOptions', 'options', 'Options (JSON)', { array: false })] },
+		{ name: 'Validate Node', value: 'validateNode', action: 'Validate a flow node', description: 'Check one step (node) before saving it in a version', method: 'POST', retry: 'read', path: '/flows/api/flow-versions/validate-node', preSend: [nodeBody] },
 	],
 	'getAll',
 );

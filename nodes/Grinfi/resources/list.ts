@@ -27,7 +27,7 @@ const listOperations = operations(
 		{ name: 'Delete', value: 'delete', action: 'Delete a list', description: 'Delete a list', method: 'DELETE', path: '/leads/api/lists/{listId}' },
 		{ name: 'Get', value: 'get', action: 'Get a list', description: 'Retrieve a list', method: 'GET', path: '/leads/api/lists/{listId}' },
 		{ name: 'Get Many', value: 'getAll', action: 'Get many lists', description: 'List the contact lists, optionally by name', method: 'GET', path: '/leads/api/lists', list: 'qs', preSend: [sendFilter('brackets', LIST_FILTERS, { name: 'listFilters' })] },
-		{ name: 'Get Metrics', value: 'getMetrics', action: 'Get list metrics', description: 'Contact counts of lists', method: 'POST', path: '/leads/api/lists/metrics', preSend: [sendIds('metricsListIds', 'uuids', 'Lists')] },
+		{ name: 'Get Metrics', value: 'getMetrics', action: 'Get list metrics', description: 'Contact counts of lists', method: 'POST', retry: 'read', path: '/leads/api/lists/metrics', preSend: [sendIds('metricsListIds', 'uuids', 'Lists')] },
 		{ name: 'Update', value: 'update', action: 'Update a list', description: 'Rename a list', method: 'PUT', path: '/leads/api/lists/{listId}' },
 	],
 	'getAll',

@@ -16,7 +16,7 @@ const tagOperations = operations(
 		{ name: 'Create', value: 'create', action: 'Create a tag', description: 'Create a tag for contacts and companies', method: 'POST', path: '/leads/api/tags' },
 		{ name: 'Delete', value: 'delete', action: 'Delete a tag', description: 'Delete a tag', method: 'DELETE', path: '/leads/api/tags/{tagId}' },
 		{ name: 'Get Many', value: 'getAll', action: 'Get many tags', description: 'List the tags', method: 'GET', path: '/leads/api/tags', list: 'unpaged' },
-		{ name: 'Get Metrics', value: 'getMetrics', action: 'Get tag metrics', description: 'How many contacts or companies carry each tag', method: 'POST', path: '/leads/api/tags/metrics', preSend: [sendIds('metricsTagIds', 'uuids', 'Tags')] },
+		{ name: 'Get Metrics', value: 'getMetrics', action: 'Get tag metrics', description: 'How many contacts or companies carry each tag', method: 'POST', retry: 'read', path: '/leads/api/tags/metrics', preSend: [sendIds('metricsTagIds', 'uuids', 'Tags')] },
 		{ name: 'Update', value: 'update', action: 'Update a tag', description: 'Rename or recolor a tag', method: 'PUT', path: '/leads/api/tags/{tagId}', preSend: [requireSomeOf('updateFields', 'Update Fields')] },
 	],
 	'getAll',

@@ -31,11 +31,11 @@ export const dossierOperations = operations(
 	'dossier',
 	[
 		{ name: 'Archive', value: 'archive', action: 'Archive a dossier', description: 'Archive a dossier (soft delete; restore it with Update)', method: 'DELETE', path: '/dossiers/{dossierId}' },
-		{ name: 'Create', value: 'create', action: 'Create a dossier', description: 'Create a dossier, optionally with a PDF CV in the same call', method: 'POST', path: '/dossiers', preSend: [attachCvOnCreate] },
+		{ name: 'Create', value: 'create', action: 'Create a dossier', description: 'Create a dossier, optionally with a PDF CV in the same call', method: 'POST', path: '/dossiers', timeout: 300_000, preSend: [attachCvOnCreate] },
 		{ name: 'Get', value: 'get', action: 'Get a dossier', description: 'Retrieve a dossier', method: 'GET', path: '/dossiers/{dossierId}' },
 		{ name: 'Get Many', value: 'getAll', action: 'Get many dossiers', description: 'List dossiers, filtered by type, status or stage', method: 'GET', path: '/dossiers', list: 'qs' },
 		{ name: 'Update', value: 'update', action: 'Update a dossier', description: 'Change fields, move the stage or set the status', method: 'PATCH', path: '/dossiers/{dossierId}', preSend: [requireSomeOf('updateFields', 'Update Fields')] },
-		{ name: 'Upload CV', value: 'uploadCv', action: 'Upload a CV to a dossier', description: 'Attach a PDF CV (max 10 MB), replacing any previous one', method: 'POST', path: '/dossiers/{dossierId}/cv', preSend: [uploadCv] },
+		{ name: 'Upload CV', value: 'uploadCv', action: 'Upload a CV to a dossier', description: 'Attach a PDF CV (max 10 MB), replacing any previous one', method: 'POST', retry: 'write', path: '/dossiers/{dossierId}/cv', timeout: 300_000, preSend: [uploadCv] },
 	],
 	'getAll',
 );
