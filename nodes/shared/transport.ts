@@ -12,6 +12,7 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { acquireSlot, noteRemaining, pacerKey, pauseUntil } from './pacing';
+import { itemLabel } from './request';
 
 /** Any n8n context that can make authenticated requests (execute, load options, hooks, polls). */
 export type RequestContext = FunctionsBase & {
@@ -52,6 +53,12 @@ export interface ApiProfile {
 	pager?: Pager;
 	/** Error hints by status code, e.g. 402 for "no credits". */
 	statusHints?: Record<number, string>;
+	/**
+	 * The record a 404 on `path` means is missing (e.g. `/dossiers/<id>/notes` → the dossier), or
+	 * undefined when the path names none. Without it: the last ID in the path, named after the
+	 * node's resource.
+	 */
+	notFound?(path: string): { what: string; id: string } | undefined;
 }
 
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
@@ -154,6 +161,34 @@ export async function apiRequest(
 	}
 }
 
+const ID_SEGMENT = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d+)$/i;
+
+/** "linkedinMessage" → "LinkedIn message": a resource value in words. */
+function resourceWords(value: string): string {
+	return value
+		.replace(/([a-z])([A-Z])/g, '$1 $2')
+		.toLowerCase()
+		.replace(/\blinkedin\b/g, 'LinkedIn')
+		.replace(/\bai\b/g, 'AI');
+}
+
+/**
+ * A 404 on a record's path, in words an AI agent or a person can act on: which record is missing
+ * and how to get a valid ID ("No LeadGrid dossier with ID "…"; list or search dossiers first…").
+ */
+function notFoundMessage(ctx: RequestContext, profile: ApiProfile, request: IHttpRequestOptions): string | undefined {
+	const path = request.url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
+	let target = profile.notFound?.(path);
+	if (!target && !profile.notFound) {
+		const id = path.split('/').reverse().find((segment) => ID_SEGMENT.test(decodeURIComponent(segment)));
+		const resource = ctx.getNode().parameters?.resource;
+		if (id && typeof resource === 'string') target = { what: resourceWords(resource), id: decodeURIComponent(id) };
+	}
+	if (!target) return undefined;
+	const plural = target.what.replace(/y$/, 'ie').replace(/x$/, 'xe') + 's';
+	return `No ${profile.name} ${target.what} with ID "${target.id}"; list or search the ${plural} first to get a valid ID`;
+}
+
 function providerError(
 	ctx: RequestContext,
 	profile: ApiProfile,
@@ -179,7 +214,12 @@ function providerError(
 	if (status === 429) {
 		description = `Still rate limited after ${throttled} retries that waited for Retry-After. Nothing was lost: run the item again later.`;
 	}
-	const message = scrub(`${profile.name} answered ${status}: ${parsed.message}`, secret) as string;
+	const answer = `${profile.name} answered ${status}: ${parsed.message}`;
+	const missing = status === 404 ? notFoundMessage(ctx, profile, request) : undefined;
+	// A missing record leads with what is missing and what to try; the provider's answer follows.
+	if (missing) description = description ? `${answer.replace(/\.?$/, '.')} ${description}` : answer;
+	const itemIndex = itemIndexOf(ctx);
+	const message = scrub(`${missing ?? answer}${itemLabel(ctx as never, itemIndex)}`, secret) as string;
 	return new NodeApiError(
 		ctx.getNode(),
 		JSON.parse(scrub(JSON.stringify(body ?? {}), secret) as string) as JsonObject,
@@ -187,7 +227,7 @@ function providerError(
 			message,
 			description: scrub(description, secret),
 			httpCode: String(status),
-			itemIndex: itemIndexOf(ctx),
+			itemIndex,
 		},
 	);
 }
