@@ -1,8 +1,8 @@
 import type { SimplifyFields } from '../shared/simplify';
 
 const CONTACT = [
-	'uuid', 'name', 'first_name', 'last_name', 'position', 'headline', 'company_name', 'company_uuid',
-	'work_email', 'personal_email', 'work_phone_number', 'personal_phone_number', 'linkedin', 'ln_id', 'sn_id',
+	'uuid', 'name', 'first_name', 'last_name', 'position', 'company_name', 'company_uuid',
+	'work_email', 'personal_email', 'work_phone_number', 'personal_phone_number', 'linkedin',
 	'raw_address', 'list_uuid', 'pipeline_stage_uuid', 'sender_profile_uuid', 'tags', 'status', 'linkedin_status',
 	'email_status', 'custom_fields', 'created_at', 'updated_at',
 ];
