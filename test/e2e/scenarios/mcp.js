@@ -210,4 +210,16 @@ module.exports = [
 			}
 		},
 	},
+	{
+		name: 'AI agents: the AI SDR agent example imports and every node type it uses (agent, chat model, chat trigger, the pack’s tools) is loaded',
+		async run(n8n) {
+			const workflow = example('ai-sdr-agent.json');
+			await n8n.importWorkflow(workflow);
+			const loaded = await n8n.exportNodes();
+			for (const node of workflow.nodes) assert.ok(loaded.includes(node.type), `${node.type} (${node.name}) is not loaded`);
+			const tools = workflow.nodes.filter((n) => n.type.startsWith('n8n-nodes-outreach.') && n.type.endsWith('Tool'));
+			assert.deepEqual(tools.map((n) => n.name).sort(), ['Log Note', 'Open Dossier', 'Search Contacts', 'Send LinkedIn Message']);
+			for (const tool of tools) assert.deepEqual(workflow.connections[tool.name].ai_tool[0][0].node, 'AI SDR Agent');
+		},
+	},
 ];
