@@ -200,7 +200,8 @@ module.exports = [
 				assert.ok(contacts.length >= 1);
 				for (const contact of contacts) {
 					assert.ok(!Object.values(contact).some(isEmpty), `an empty value in ${JSON.stringify(contact)}`);
-					assert.ok(contact.id && contact.full_name);
+					// other scenarios create contacts with only some fields: each keeps its ID and a name or email
+					assert.ok(contact.id && (contact.full_name || contact.first_name || contact.last_name || contact.email), JSON.stringify(contact));
 				}
 				const rawContacts = gg.state.contacts.all().filter((c) => contacts.some((s) => s.id === c.id));
 				console.log(`  MCP growthgenius_recent_contacts, ${contacts.length} contacts: raw ${bytes(rawContacts)} bytes, simplified ${bytes(contacts)} bytes`);
