@@ -1,14 +1,18 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { toolDescriptions } from '../shared/describe';
 import { fillPathParams } from '../shared/request';
+import { simplifyProperties } from '../shared/simplify';
 import { singleRequest } from '../shared/transport';
 import { crmListSearch, crmLoadOptions, outreachListSearch, outreachLoadOptions } from './methods';
 import { grinfi } from './profile';
 import { crmResources } from './resources/crm';
 import { outreachResources } from './resources/outreach';
+import { GRINFI_SIMPLIFY } from './simplify';
 
 const resources = [...crmResources, ...outreachResources].sort((a, b) => a.name.localeCompare(b.name));
+const operationDropdowns = resources.map((r) => r.operations);
 const pathParams = Object.assign({}, ...resources.map((r) => r.pathParams ?? {}));
 
 export class Grinfi implements INodeType {
@@ -17,7 +21,9 @@ export class Grinfi implements INodeType {
 		name: 'grinfi',
 		icon: { light: 'file:grinfi.svg', dark: 'file:grinfi.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Simplify is on by default for new nodes (version 1 nodes keep their output)
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'LinkedIn and email outreach with Grinfi.io: contacts, automations, messages and more',
 		defaults: { name: 'Grinfi' },
@@ -42,8 +48,13 @@ export class Grinfi implements INodeType {
 				// Every request goes through the pack's transport (pacing, retry, errors, paging).
 				routing: { send: { paginate: true, preSend: [fillPathParams(pathParams)] } },
 			},
-			...resources.map((r) => r.operations),
+			...operationDropdowns,
+			...toolDescriptions('Grinfi', operationDropdowns, {
+				'contact.upsert':
+					'Create a contact in a list from a LinkedIn URL or ID, or update it if it exists, with standard and custom fields. Returns the contact with its ID; changes data.',
+			}),
 			...resources.flatMap((r) => r.fields),
+			...simplifyProperties(operationDropdowns, GRINFI_SIMPLIFY),
 		],
 	};
 

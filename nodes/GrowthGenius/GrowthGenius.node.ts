@@ -1,7 +1,9 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { toolDescriptions } from '../shared/describe';
 import { fillPathParams } from '../shared/request';
+import { simplifyProperties } from '../shared/simplify';
 import { singleRequest } from '../shared/transport';
 import { listSearch } from './methods';
 import { addUserId, growthGenius } from './profile';
@@ -9,6 +11,9 @@ import { NUMERIC_ID } from './resources/common';
 import { contactFieldsDescription, contactOperations } from './resources/contact';
 import { messageFields, messageOperations } from './resources/message';
 import { userFields, userOperations } from './resources/user';
+import { GROWTHGENIUS_SIMPLIFY } from './simplify';
+
+const operationDropdowns = [contactOperations, messageOperations, userOperations];
 
 export class GrowthGenius implements INodeType {
 	description: INodeTypeDescription = {
@@ -16,7 +21,9 @@ export class GrowthGenius implements INodeType {
 		name: 'growthGenius',
 		icon: { light: 'file:growthgenius.svg', dark: 'file:growthgenius.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Simplify is on by default for new nodes (version 1 nodes keep their output)
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Manage GrowthGenius contacts and messages',
 		defaults: { name: 'GrowthGenius' },
@@ -56,12 +63,12 @@ export class GrowthGenius implements INodeType {
 					},
 				},
 			},
-			contactOperations,
-			messageOperations,
-			userOperations,
+			...operationDropdowns,
+			...toolDescriptions('GrowthGenius', operationDropdowns),
 			...contactFieldsDescription,
 			...messageFields,
 			...userFields,
+			...simplifyProperties(operationDropdowns, GROWTHGENIUS_SIMPLIFY),
 		],
 	};
 

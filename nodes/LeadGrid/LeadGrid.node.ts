@@ -1,7 +1,9 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { toolDescriptions } from '../shared/describe';
 import { fillPathParams } from '../shared/request';
+import { simplifyProperties } from '../shared/simplify';
 import { singleRequest } from '../shared/transport';
 import { listSearch } from './methods';
 import { leadGrid } from './profile';
@@ -10,6 +12,9 @@ import { dossierFields, dossierOperations } from './resources/dossier';
 import { dossierContactFields, dossierContactOperations } from './resources/dossierContact';
 import { flowFields, flowOperations } from './resources/flow';
 import { noteFields, noteOperations } from './resources/note';
+import { LEADGRID_SIMPLIFY } from './simplify';
+
+const operationDropdowns = [contactOperations, dossierOperations, dossierContactOperations, flowOperations, noteOperations];
 
 const UUID = /^[0-9a-zA-Z-]{8,}$/;
 
@@ -19,7 +24,9 @@ export class LeadGrid implements INodeType {
 		name: 'leadGrid',
 		icon: { light: 'file:leadgrid.svg', dark: 'file:leadgrid.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Simplify is on by default for new nodes (version 1 nodes keep their output)
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Manage LeadGrid dossiers, contacts, flows and notes',
 		defaults: { name: 'LeadGrid' },
@@ -61,16 +68,14 @@ export class LeadGrid implements INodeType {
 					},
 				},
 			},
-			contactOperations,
-			dossierOperations,
-			dossierContactOperations,
-			flowOperations,
-			noteOperations,
+			...operationDropdowns,
+			...toolDescriptions('LeadGrid', operationDropdowns),
 			...contactFieldsDescription,
 			...dossierFields,
 			...dossierContactFields,
 			...flowFields,
 			...noteFields,
+			...simplifyProperties(operationDropdowns, LEADGRID_SIMPLIFY),
 		],
 	};
 

@@ -194,3 +194,32 @@ export function panelEvents(options: INodePropertyOptions[]): INodePropertyOptio
 				.join(' ')}`,
 	}));
 }
+
+/**
+ * The tool description an AI agent sees when the node is used as a tool (n8n's "<Node> Tool"),
+ * one per operation: the operation's description, prefixed with the provider. n8n's own default
+ * would be "<action> in <Node>" (e.g. "Search contacts in Grinfi"); as a field of the tool the
+ * user can still rewrite it. Shown only on the tool variant (`@tool`).
+ */
+export function toolDescriptions(
+	provider: string,
+	operationDropdowns: INodeProperties[],
+	/** Words for operations whose editor description n8n's lint fixes (e.g. upsert), by `resource.operation`. */
+	overrides: Record<string, string> = {},
+): INodeProperties[] {
+	return operationDropdowns.flatMap((dropdown) => {
+		const resource = String(dropdown.displayOptions?.show?.resource?.[0]);
+		return (dropdown.options as INodePropertyOptions[]).map(
+			(option): INodeProperties => ({
+				displayName: 'Description',
+				name: 'toolDescription',
+				type: 'string',
+				typeOptions: { rows: 2 },
+				default: `${provider}: ${overrides[`${resource}.${String(option.value)}`] ?? option.description}`,
+				required: true,
+				displayOptions: show(resource, String(option.value), { '@tool': [true] }),
+				description: 'Explain to the LLM what this tool does; filled in from the operation',
+			}),
+		);
+	});
+}

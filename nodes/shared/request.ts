@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteData, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 export interface PathParam {
@@ -15,9 +15,20 @@ function fieldName(name: string, spec?: PathParam): string {
 	return spec?.label ?? name;
 }
 
+/**
+ * " (item N)" when the node runs on several items, so the message says which one failed; nothing
+ * when it runs on one (a single record, an AI agent's tool call), where "(item 0)" only confuses.
+ */
+export function itemLabel(ctx: { getExecuteData?: () => IExecuteData }, itemIndex: number | undefined): string {
+	if (itemIndex === undefined) return '';
+	const inputs = typeof ctx.getExecuteData === 'function' ? Object.values(ctx.getExecuteData()?.data ?? {}) : [];
+	const count = Math.max(0, ...inputs.map((connection) => connection?.[0]?.length ?? 0));
+	return itemIndex > 0 || count > 1 ? ` (item ${itemIndex})` : '';
+}
+
 export function parameterError(ctx: IExecuteSingleFunctions, field: string, problem: string, description?: string) {
 	const itemIndex = ctx.getItemIndex();
-	return new NodeOperationError(ctx.getNode(), `${field} ${problem} (item ${itemIndex})`, { itemIndex, description });
+	return new NodeOperationError(ctx.getNode(), `${field} ${problem}${itemLabel(ctx, itemIndex)}`, { itemIndex, description });
 }
 
 /**

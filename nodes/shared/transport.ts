@@ -12,6 +12,7 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { acquireSlot, noteRemaining, pacerKey, pauseUntil } from './pacing';
+import { itemLabel } from './request';
 
 /** Any n8n context that can make authenticated requests (execute, load options, hooks, polls). */
 export type RequestContext = FunctionsBase & {
@@ -62,6 +63,12 @@ export interface ApiProfile {
 	pager?: Pager;
 	/** Error hints by status code, e.g. 402 for "no credits". */
 	statusHints?: Record<number, string>;
+	/**
+	 * The record a 404 on `path` means is missing (e.g. `/dossiers/<id>/notes` → the dossier), or
+	 * undefined when the path names none. Without it: the last ID in the path, named after the
+	 * node's resource.
+	 */
+	notFound?(path: string): { what: string; id: string } | undefined;
 }
 
 /**
@@ -362,6 +369,34 @@ export async function apiRequest(
 	}
 }
 
+const ID_SEGMENT = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d+)$/i;
+
+/** "linkedinMessage" → "LinkedIn message": a resource value in words. */
+function resourceWords(value: string): string {
+	return value
+		.replace(/([a-z])([A-Z])/g, '$1 $2')
+		.toLowerCase()
+		.replace(/\blinkedin\b/g, 'LinkedIn')
+		.replace(/\bai\b/g, 'AI');
+}
+
+/**
+ * A 404 on a record's path, in words an AI agent or a person can act on: which record is missing
+ * and how to get a valid ID ("No LeadGrid dossier with ID "…"; list or search dossiers first…").
+ */
+function notFoundMessage(ctx: RequestContext, profile: ApiProfile, request: IHttpRequestOptions): string | undefined {
+	const path = request.url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
+	let target = profile.notFound?.(path);
+	if (!target && !profile.notFound) {
+		const id = path.split('/').reverse().find((segment) => ID_SEGMENT.test(decodeURIComponent(segment)));
+		const resource = ctx.getNode().parameters?.resource;
+		if (id && typeof resource === 'string') target = { what: resourceWords(resource), id: decodeURIComponent(id) };
+	}
+	if (!target) return undefined;
+	const plural = target.what.replace(/y$/, 'ie').replace(/x$/, 'xe') + 's';
+	return `No ${profile.name} ${target.what} with ID "${target.id}"; list or search the ${plural} first to get a valid ID`;
+}
+
 function parseErrorBody(raw: unknown): unknown {
 	let body = raw;
 	if (Buffer.isBuffer(body)) body = body.toString('utf8');
@@ -397,11 +432,16 @@ function providerError(
 		const applied = `${profile.name} may have applied it before failing: check before running the item again.`;
 		description = description ? `${description} ${applied}` : applied;
 	}
+	const answer = `${profile.name} answered ${status}: ${parsed.message}`;
+	const missing = status === 404 ? notFoundMessage(ctx, profile, request) : undefined;
+	// A missing record leads with what is missing and what to try; the provider's answer follows.
+	if (missing) description = description ? `${answer.replace(/\.?$/, '.')} ${description}` : answer;
+	const itemIndex = itemIndexOf(ctx);
 	return new NodeApiError(ctx.getNode(), (body ?? {}) as JsonObject, {
-		message: scrubText(`${profile.name} answered ${status}: ${parsed.message}`, forms),
+		message: scrubText(`${missing ?? answer}${itemLabel(ctx as never, itemIndex)}`, forms),
 		description: description === undefined ? undefined : scrubText(description, forms),
 		httpCode: String(status),
-		itemIndex: itemIndexOf(ctx),
+		itemIndex,
 	});
 }
 
@@ -484,7 +524,7 @@ function repeatedPage(ctx: RequestContext, profile: ApiProfile, request: IHttpRe
 	const endpoint = endpointOf(request);
 	return new NodeOperationError(
 		ctx.getNode(),
-		`${profile.name} returned the same page twice for ${endpoint}: page ${pageIndex + 1} repeats records it already sent${itemIndex === undefined ? '' : ` (item ${itemIndex})`}`,
+		`${profile.name} returned the same page twice for ${endpoint}: page ${pageIndex + 1} repeats records it already sent${itemLabel(ctx as never, itemIndex)}`,
 		{
 			itemIndex,
 			description: `${endpoint} ignored the paging parameters, so reading on would repeat records or never end. Nothing was returned for this item. Set a Limit of at most ${profile.pager?.maxPageSize ?? 100} (one page) or narrow the list with filters, and report the endpoint to ${profile.name}.`,
@@ -497,7 +537,7 @@ function partialList(ctx: RequestContext, profile: ApiProfile, request: IHttpReq
 	const endpoint = endpointOf(request);
 	return new NodeOperationError(
 		ctx.getNode(),
-		`${profile.name} returned ${received} of ${total} records for ${endpoint}, which its reference documents without paging${itemIndex === undefined ? '' : ` (item ${itemIndex})`}`,
+		`${profile.name} returned ${received} of ${total} records for ${endpoint}, which its reference documents without paging${itemLabel(ctx as never, itemIndex)}`,
 		{
 			itemIndex,
 			description: `Nothing was returned for this item rather than part of the list. Narrow the list with filters, or report the endpoint to ${profile.name}.`,

@@ -130,7 +130,7 @@ describe('AI Template → Render', () => {
 			senderProfileId: rl(s.uuid),
 			renderFields: { body: 'x', settings: '[1]' },
 		});
-		expect(error?.message).toBe('Template Fields → Settings (JSON) must be a JSON object (item 0)');
+		expect(error?.message).toBe('Template Fields → Settings (JSON) must be a JSON object');
 		expect(requests).toEqual([]);
 	});
 });
@@ -171,7 +171,7 @@ describe('Contact → Get Metrics', () => {
 
 	test('a filter that is not valid JSON is refused with the field name', async () => {
 		const { requests, error } = await call(sb(), { ...base, metricsOptions: { filter: '{tags' } });
-		expect(error?.message).toBe('Options → Filter (JSON) is not valid JSON (item 0)');
+		expect(error?.message).toBe('Options → Filter (JSON) is not valid JSON');
 		expect(requests).toEqual([]);
 	});
 });

@@ -60,7 +60,7 @@ describe('bad input: clear error naming the field, no request', () => {
 	const fromItem = { __rl: true, mode: 'id', value: '={{ $json.id }}' };
 	test.each(['get', 'update', 'delete'])('contact %s with a non-numeric contact ID from the item', async (operation) => {
 		const result = await run(sandbox(), { resource: 'contact', operation, contactId: fromItem, updateFields: { title: 'CEO' } }, { items: [{ json: { id: 'abc123' } }] });
-		expect(result.error?.message).toMatch(/^Contact must be a number \(GrowthGenius contact ID\), got "abc123" \(item 0\)/);
+		expect(result.error?.message).toMatch(/^Contact must be a number \(GrowthGenius contact ID\), got "abc123"/);
 		expect(sandbox().server.requests).toEqual([]);
 	});
 
@@ -112,9 +112,10 @@ describe('bad input: clear error naming the field, no request', () => {
 });
 
 describe('provider errors', () => {
-	test('an unknown contact: NodeApiError with GrowthGenius’s message and 404', async () => {
+	test('an unknown contact: NodeApiError naming the missing contact and what to try, GrowthGenius’s answer in the description, 404', async () => {
 		const result = await run(sandbox(), { resource: 'contact', operation: 'get', contactId: rl(999999999) });
-		expect(result.error).toMatchObject({ message: 'GrowthGenius answered 404: Contact not found.', httpCode: '404' });
+		expect(result.error).toMatchObject({ message: 'No GrowthGenius contact with ID "999999999"; list or search the contacts first to get a valid ID', httpCode: '404' });
+		expect(result.error?.description).toBe('GrowthGenius answered 404: Contact not found. No record with that ID (it may have been deleted).');
 		expect(sandbox().server.requests).toHaveLength(1);
 	});
 

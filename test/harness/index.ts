@@ -203,6 +203,8 @@ export interface RunOptions {
 	/** Input items; binary files as base64. */
 	items?: Array<{ json: IDataObject; binary?: Record<string, { base64: string; fileName: string; mimeType: string }> }>;
 	continueOnFail?: boolean;
+	/** The node's typeVersion (default 1, what saved workflows of the first release hold). */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -315,7 +317,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			id: 'subject',
 			name: 'Subject',
 			type: options.type,
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? 1,
 			position: [400, 0],
 			parameters: options.parameters as INode['parameters'],
 			credentials: credentialRefs(options.type),

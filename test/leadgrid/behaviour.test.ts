@@ -87,20 +87,22 @@ describe('retry and pacing', () => {
 		expect(result.items).toHaveLength(5);
 		expect(result.items.map((i) => i.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
 		expect(result.items.map((i) => (i.json.error ? 'error' : i.json.id))).toEqual([good[0], 'error', good[1], 'error', good[2]]);
-		expect(String(result.items[1].json.error)).toContain('Dossier not found.');
+		// several items: the message names the item; what is missing and what to try lead
+		expect(result.items[1].json.error).toBe('No LeadGrid dossier with ID "00000000-0000-4000-8000-000000000000"; list or search the dossiers first to get a valid ID (item 1)');
+		expect(result.items[3].json.error).toBe('No LeadGrid dossier with ID "ffffffff-0000-4000-8000-000000000000"; list or search the dossiers first to get a valid ID (item 3)');
 	});
 });
 
 describe('bad input is refused before sending', () => {
 	const cases: Array<[string, object, object, RegExp]> = [
-		['empty note content', { resource: 'note', operation: 'create', dossierId: rl('a91c0000-0000-4000-8000-000000000001'), content: '   ' }, {}, /^Content cannot be empty \(item 0\)$/],
+		['empty note content', { resource: 'note', operation: 'create', dossierId: rl('a91c0000-0000-4000-8000-000000000001'), content: '   ' }, {}, /^Content cannot be empty$/],
 		// n8n itself refuses literal empty or malformed IDs; IDs from expressions are checked by the node.
-		['missing dossier (from an expression)', { resource: 'dossier', operation: 'get', dossierId: rl('={{ $json.id }}') }, { items: [{ json: { id: '' } }] }, /^Dossier is required \(item 0\)$/],
-		['malformed dossier ID (from an expression)', { resource: 'dossier', operation: 'get', dossierId: rl('={{ $json.id }}') }, { items: [{ json: { id: '../flows' } }] }, /^Dossier must be a LeadGrid ID, got "\.\.\/flows" \(item 0\)$/],
+		['missing dossier (from an expression)', { resource: 'dossier', operation: 'get', dossierId: rl('={{ $json.id }}') }, { items: [{ json: { id: '' } }] }, /^Dossier is required$/],
+		['malformed dossier ID (from an expression)', { resource: 'dossier', operation: 'get', dossierId: rl('={{ $json.id }}') }, { items: [{ json: { id: '../flows' } }] }, /^Dossier must be a LeadGrid ID, got "\.\.\/flows"$/],
 		['non-PDF CV', { resource: 'dossier', operation: 'uploadCv', dossierId: rl('a91c0000-0000-4000-8000-000000000001'), binaryPropertyName: 'data', uploadAs: 'multipart' }, { items: [fileItem(Buffer.from('hello'), 'cv.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')] }, /^"Input Binary Field" on item 0 must be a PDF/],
 		['oversized CV', { resource: 'dossier', operation: 'uploadCv', dossierId: rl('a91c0000-0000-4000-8000-000000000001'), binaryPropertyName: 'data', uploadAs: 'raw' }, { items: [fileItem(Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]), 'big.pdf', 'application/pdf')] }, /^"Input Binary Field" on item 0 is 10 MB, more than the 10 MB allowed$/],
 		['missing binary property', { resource: 'dossier', operation: 'uploadCv', dossierId: rl('a91c0000-0000-4000-8000-000000000001'), binaryPropertyName: 'resume', uploadAs: 'raw' }, { items: [fileItem(PDF, 'cv.pdf', 'application/pdf')] }, /^No binary property "resume" on item 0 for "Input Binary Field"$/],
-		['empty Update Fields', { resource: 'contact', operation: 'update', contactId: rl('c12a0000-0000-4000-8000-000000000001'), updateFields: {} }, {}, /^Update Fields needs at least one field \(item 0\)$/],
+		['empty Update Fields', { resource: 'contact', operation: 'update', contactId: rl('c12a0000-0000-4000-8000-000000000001'), updateFields: {} }, {}, /^Update Fields needs at least one field$/],
 	];
 
 	test.each(cases)('%s', async (_name, parameters, extra, message) => {

@@ -37,8 +37,8 @@ const activityOperations = operations(
 	grinfi,
 	R,
 	[
-		{ name: 'Create', value: 'create', action: 'Create an activity', description: 'Record an activity on a contact or company', method: 'POST', path: '/leads/api/activities', preSend: [sendJsonParameter('activityPayload', 'payload', 'Payload (JSON)')] },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many activities', description: 'List activities by type, contact, company or date', method: 'GET', path: '/leads/api/activities', list: 'qs', preSend: [sendFilter('json', ACTIVITY_FILTERS, { required: true })] },
+		{ name: 'Create', value: 'create', action: 'Create an activity', description: 'Record an activity (a call, a meeting…) on a contact or a company. Returns the activity; changes data.', method: 'POST', path: '/leads/api/activities', preSend: [sendJsonParameter('activityPayload', 'payload', 'Payload (JSON)')] },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many activities', description: 'List activities, filtered by type, contact, company or dates. Read-only.', method: 'GET', path: '/leads/api/activities', list: 'qs', preSend: [sendFilter('json', ACTIVITY_FILTERS, { required: true })] },
 	],
 	'getAll',
 );

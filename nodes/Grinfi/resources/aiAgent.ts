@@ -21,11 +21,11 @@ const agentOperations = operations(
 	grinfi,
 	R,
 	[
-		{ name: 'Create', value: 'create', action: 'Create an AI agent', description: 'Create an AI agent', method: 'POST', path: '/flows/api/ai-agents', preSend: [sendJson('additionalFields.classification_llm_config', 'classification_llm_config', 'Additional Fields → Classification LLM Config (JSON)', { array: false })] },
-		{ name: 'Delete', value: 'delete', action: 'Delete an AI agent', description: 'Delete an AI agent', method: 'DELETE', path: '/flows/api/ai-agents/{aiAgentId}' },
-		{ name: 'Get', value: 'get', action: 'Get an AI agent', description: 'Retrieve an AI agent', method: 'GET', path: '/flows/api/ai-agents/{aiAgentId}' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many AI agents', description: 'List AI agents', method: 'GET', path: '/flows/api/ai-agents', list: 'qs' },
-		{ name: 'Update', value: 'update', action: 'Update an AI agent', description: 'Change an AI agent', method: 'PUT', path: '/flows/api/ai-agents/{aiAgentId}', preSend: [requireSomeOf('updateFields', 'Update Fields'), sendJson('updateFields.classification_llm_config', 'classification_llm_config', 'Update Fields → Classification LLM Config (JSON)', { array: false })] },
+		{ name: 'Create', value: 'create', action: 'Create an AI agent', description: 'Create an AI agent from a name and its settings. Returns it with its ID; changes data.', method: 'POST', path: '/flows/api/ai-agents', preSend: [sendJson('additionalFields.classification_llm_config', 'classification_llm_config', 'Additional Fields → Classification LLM Config (JSON)', { array: false })] },
+		{ name: 'Delete', value: 'delete', action: 'Delete an AI agent', description: 'Delete an AI agent by ID. Changes data.', method: 'DELETE', path: '/flows/api/ai-agents/{aiAgentId}' },
+		{ name: 'Get', value: 'get', action: 'Get an AI agent', description: 'Get one AI agent by ID with its settings. Read-only.', method: 'GET', path: '/flows/api/ai-agents/{aiAgentId}' },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many AI agents', description: 'List the AI agents of the team. Read-only.', method: 'GET', path: '/flows/api/ai-agents', list: 'qs' },
+		{ name: 'Update', value: 'update', action: 'Update an AI agent', description: 'Change the settings of an AI agent by ID. Changes data.', method: 'PUT', path: '/flows/api/ai-agents/{aiAgentId}', preSend: [requireSomeOf('updateFields', 'Update Fields'), sendJson('updateFields.classification_llm_config', 'classification_llm_config', 'Update Fields → Classification LLM Config (JSON)', { array: false })] },
 	],
 	'getAll',
 );

@@ -31,7 +31,7 @@ export const apiKey: GrinfiResource = {
 	value: R,
 	description: 'API keys of the team',
 	operations: operations(grinfi, R, [
-		{ name: 'Create', value: 'create', action: 'Create an API key', description: 'Create an API key for the team (valid three years)', method: 'POST', path: '/id/api/jwt-tokens/create-api-key' },
+		{ name: 'Create', value: 'create', action: 'Create an API key', description: 'Create an API key for the team, valid for three years. Returns the key; changes data.', method: 'POST', path: '/id/api/jwt-tokens/create-api-key' },
 	]),
 	fields: apiKeyFields,
 };

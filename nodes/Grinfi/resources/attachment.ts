@@ -26,10 +26,10 @@ const attachmentOperations = operations(
 	grinfi,
 	R,
 	[
-		{ name: 'Delete', value: 'delete', action: 'Delete an attachment', description: 'Delete an uploaded file', method: 'DELETE', path: '/flows/api/attachments/{attachmentId}' },
-		{ name: 'Get', value: 'get', action: 'Get an attachment', description: 'Retrieve an uploaded file’s record', method: 'GET', path: '/flows/api/attachments/{attachmentId}' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many attachments', description: 'List uploaded files', method: 'GET', path: '/flows/api/attachments', list: 'qs' },
-		{ name: 'Upload', value: 'upload', action: 'Upload an attachment', description: 'Upload a file (max 20 MB) to use in LinkedIn messages and emails', method: 'POST', path: '/flows/api/attachments', timeout: 300_000, preSend: [uploadBody] },
+		{ name: 'Delete', value: 'delete', action: 'Delete an attachment', description: 'Delete an uploaded file by ID. Changes data.', method: 'DELETE', path: '/flows/api/attachments/{attachmentId}' },
+		{ name: 'Get', value: 'get', action: 'Get an attachment', description: 'Get the record of one uploaded file by ID (name, size, type). Read-only.', method: 'GET', path: '/flows/api/attachments/{attachmentId}' },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many attachments', description: 'List the uploaded files. Read-only.', method: 'GET', path: '/flows/api/attachments', list: 'qs' },
+		{ name: 'Upload', value: 'upload', action: 'Upload an attachment', description: 'Upload a file (max 20 MB) from the input item, to attach to LinkedIn messages and emails. Returns its ID; changes data.', method: 'POST', path: '/flows/api/attachments', timeout: 300_000, preSend: [uploadBody] },
 	],
 	'getAll',
 );

@@ -13,10 +13,10 @@ const folderOperations = operations(
 	grinfi,
 	R,
 	[
-		{ name: 'Create', value: 'create', action: 'Create an automation folder', description: 'Create a folder for automations', method: 'POST', path: '/flows/api/flow-workspaces' },
-		{ name: 'Delete', value: 'delete', action: 'Delete an automation folder', description: 'Delete a folder', method: 'DELETE', path: '/flows/api/flow-workspaces/{folderId}' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many automation folders', description: 'List automation folders', method: 'GET', path: '/flows/api/flow-workspaces', list: 'unpaged' },
-		{ name: 'Update', value: 'update', action: 'Update an automation folder', description: 'Rename or reorder a folder', method: 'PUT', path: '/flows/api/flow-workspaces/{folderId}', preSend: [requireSomeOf('updateFields', 'Update Fields')] },
+		{ name: 'Create', value: 'create', action: 'Create an automation folder', description: 'Create a folder for automations. Changes data.', method: 'POST', path: '/flows/api/flow-workspaces' },
+		{ name: 'Delete', value: 'delete', action: 'Delete an automation folder', description: 'Delete an automation folder by ID. Changes data.', method: 'DELETE', path: '/flows/api/flow-workspaces/{folderId}' },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many automation folders', description: 'List the automation folders. Read-only.', method: 'GET', path: '/flows/api/flow-workspaces', list: 'unpaged' },
+		{ name: 'Update', value: 'update', action: 'Update an automation folder', description: 'Rename or reorder an automation folder. Changes data.', method: 'PUT', path: '/flows/api/flow-workspaces/{folderId}', preSend: [requireSomeOf('updateFields', 'Update Fields')] },
 	],
 	'getAll',
 );

@@ -22,12 +22,12 @@ const blacklistOperations = operations(
 	grinfi,
 	R,
 	[
-		{ name: 'Add Company', value: 'addCompany', action: 'Add a company to the blacklist', description: 'Never contact people of a company (by LinkedIn, domain or name)', method: 'POST', path: '/leads/api/companies-blacklist', preSend: [entryBody('companyEntry', 'LinkedIn URL, Domain or Name')] },
-		{ name: 'Add Contact', value: 'addContact', action: 'Add a contact to the blacklist', description: 'Never contact a person (by LinkedIn, email or name)', method: 'POST', path: '/leads/api/leads-blacklist', preSend: [entryBody('contactEntry', 'LinkedIn URL, Email or Name')] },
-		{ name: 'Get Many Companies', value: 'getAllCompanies', action: 'Get many blacklisted companies', description: 'List the blacklisted companies', method: 'GET', path: '/leads/api/companies-blacklist', list: 'qs' },
-		{ name: 'Get Many Contacts', value: 'getAllContacts', action: 'Get many blacklisted contacts', description: 'List the blacklisted contacts', method: 'GET', path: '/leads/api/leads-blacklist', list: 'qs' },
-		{ name: 'Remove Company', value: 'removeCompany', action: 'Remove a company from the blacklist', description: 'Delete a company blacklist entry', method: 'DELETE', path: '/leads/api/companies-blacklist/{blacklistEntryId}' },
-		{ name: 'Remove Contact', value: 'removeContact', action: 'Remove a contact from the blacklist', description: 'Delete a contact blacklist entry', method: 'DELETE', path: '/leads/api/leads-blacklist/{blacklistEntryId}' },
+		{ name: 'Add Company', value: 'addCompany', action: 'Add a company to the blacklist', description: 'Blacklist a company (by LinkedIn, domain or name) so its people are never contacted. Changes data.', method: 'POST', path: '/leads/api/companies-blacklist', preSend: [entryBody('companyEntry', 'LinkedIn URL, Domain or Name')] },
+		{ name: 'Add Contact', value: 'addContact', action: 'Add a contact to the blacklist', description: 'Blacklist a person (by LinkedIn, email or name) so they are never contacted. Changes data.', method: 'POST', path: '/leads/api/leads-blacklist', preSend: [entryBody('contactEntry', 'LinkedIn URL, Email or Name')] },
+		{ name: 'Get Many Companies', value: 'getAllCompanies', action: 'Get many blacklisted companies', description: 'List the blacklisted companies. Read-only.', method: 'GET', path: '/leads/api/companies-blacklist', list: 'qs' },
+		{ name: 'Get Many Contacts', value: 'getAllContacts', action: 'Get many blacklisted contacts', description: 'List the blacklisted people. Read-only.', method: 'GET', path: '/leads/api/leads-blacklist', list: 'qs' },
+		{ name: 'Remove Company', value: 'removeCompany', action: 'Remove a company from the blacklist', description: 'Remove a company blacklist entry by ID. Changes data.', method: 'DELETE', path: '/leads/api/companies-blacklist/{blacklistEntryId}' },
+		{ name: 'Remove Contact', value: 'removeContact', action: 'Remove a contact from the blacklist', description: 'Remove a person blacklist entry by ID. Changes data.', method: 'DELETE', path: '/leads/api/leads-blacklist/{blacklistEntryId}' },
 	],
 	'getAllContacts',
 );

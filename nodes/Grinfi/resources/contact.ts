@@ -11,7 +11,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { operations, returnAllLimit, sendOption, show } from '../../shared/describe';
-import { parameterError, parseJsonParameter, requireSomeOf } from '../../shared/request';
+import { itemLabel, parameterError, parseJsonParameter, requireSomeOf } from '../../shared/request';
 import type { Pager } from '../../shared/transport';
 import { fetchPages, listRequest, singleRequest } from '../../shared/transport';
 import { buildFilter, filterCollection, sendFilter } from '../filters';
@@ -114,7 +114,7 @@ async function searchInSlices(
 		if (!fresh || last === undefined || last === null || last === '' || last === boundary || records[0][field] === last) {
 			throw new NodeOperationError(
 				this.getNode(),
-				`Contact search stops at 10,000 results (Grinfi's search window) and more than 10,000 contacts share the ${field} ${String(last)} (item ${this.getItemIndex()})`,
+				`Contact search stops at 10,000 results (Grinfi's search window) and more than 10,000 contacts share the ${field} ${String(last)}${itemLabel(this, this.getItemIndex())}`,
 				{ itemIndex: this.getItemIndex(), description: 'Narrow the filters so fewer contacts share one date, or sort by the other date (Options → Sort By).' },
 			);
 		}
@@ -149,7 +149,7 @@ async function searchWithinWindow(
 	const matched = failure.total !== undefined ? `these filters match ${failure.total.toLocaleString('en-US')}` : 'these filters match more';
 	throw new NodeOperationError(
 		this.getNode(),
-		`Contact search stops at 10,000 results (Grinfi's search window) and ${matched} (item ${this.getItemIndex()})`,
+		`Contact search stops at 10,000 results (Grinfi's search window) and ${matched}${itemLabel(this, this.getItemIndex())}`,
 		{
 			itemIndex: this.getItemIndex(),
 			description:
@@ -199,7 +199,7 @@ async function findContact(
 		.filter(([key]) => key !== 'disable_aggregation')
 		.map(([key, value]) => `${key} "${String(value)}"`)
 		.join(' and ');
-	throw new NodeOperationError(this.getNode(), `No Grinfi contact matches ${what} (item ${this.getItemIndex()})`, {
+	throw new NodeOperationError(this.getNode(), `No Grinfi contact matches ${what}${itemLabel(this, this.getItemIndex())}`, {
 		itemIndex: this.getItemIndex(),
 		description: 'Set If Not Found to "Return Nothing" to continue without a result instead.',
 	});
@@ -363,18 +363,18 @@ const contactOperations = operations(
 	grinfi,
 	R,
 	[
-		{ name: 'Count', value: 'count', action: 'Count contacts', description: 'Count contacts matching filters or IDs', method: 'POST', retry: 'read', path: '/leads/api/leads/count', preSend: [countBody] },
+		{ name: 'Count', value: 'count', action: 'Count contacts', description: 'Count the contacts matching filters or a list of IDs. Returns a number; read-only.', method: 'POST', retry: 'read', path: '/leads/api/leads/count', preSend: [countBody] },
 		{ name: 'Create or Update', value: 'upsert', action: 'Create or update a contact', description: 'Create a new record, or update the current one if it already exists (upsert)', method: 'POST', retry: 'write', path: '/leads/api/leads/upsert', preSend: [customFieldsByName], postReceive: [unwrapRecord('lead')] },
-		{ name: 'Delete', value: 'delete', action: 'Delete a contact', description: 'Delete a contact (Grinfi removes it in the background)', method: 'DELETE', path: '/leads/api/leads/{contactId}' },
-		{ name: 'Enrich', value: 'enrich', action: 'Enrich contacts', description: 'Run advanced enrichment on contacts (uses credits)', method: 'PUT', retry: 'action', path: '/leads/api/leads/advanced-enrichment', preSend: [sendSelection(CONTACT_FILTERS, 'contacts', 'uuidsOrFilter')] },
-		{ name: 'Find', value: 'find', action: 'Find a contact', description: 'Find one contact by LinkedIn URL or ID, email, or name and company', method: 'POST', retry: 'read', path: '/leads/api/leads/lookup-one', preSend: [lookupBody], postReceive: [unwrapRecord('lead')], send: findContact },
-		{ name: 'Get', value: 'get', action: 'Get a contact', description: 'Retrieve a contact', method: 'GET', path: '/leads/api/leads/{contactId}', postReceive: [unwrapRecord('lead')] },
-		{ name: 'Get Enrichment Metrics', value: 'getEnrichmentMetrics', action: 'Get enrichment usage metrics', description: 'How many enrichments the team used this month', method: 'POST', retry: 'read', path: '/leads/api/enrichment-queue/metrics' },
-		{ name: 'Get Enrichment Queue', value: 'getEnrichmentQueue', action: 'Get the enrichment queue', description: 'List the contacts waiting for enrichment', method: 'GET', path: '/leads/api/enrichment-queue', list: 'qs' },
-		{ name: 'Get Metrics', value: 'getMetrics', action: 'Get team engagement metrics', description: 'Team-wide outreach totals for a period', method: 'POST', retry: 'read', path: '/leads/api/leads/metrics' },
-		{ name: 'Mass Action', value: 'massAction', action: 'Run a mass action on contacts', description: 'Tag, move, enroll, export or delete many contacts at once', method: 'PUT', retry: 'action', path: '/leads/api/leads/mass-action', preSend: [confirmDestructive('contact_delete'), sendSelection(CONTACT_FILTERS, 'contacts')] },
-		{ name: 'Search', value: 'search', action: 'Search contacts', description: 'Search contacts by text, list, stage, tags, statuses or dates', method: 'POST', retry: 'read', path: '/leads/api/leads/search', preSend: [sendFilter('body', CONTACT_FILTERS)], send: searchWithinWindow },
-		{ name: 'Update', value: 'update', action: 'Update a contact', description: 'Change standard fields of a contact (not custom fields)', method: 'PUT', path: '/leads/api/leads/{contactId}', preSend: [requireSomeOf('updateFields', 'Update Fields')], postReceive: [unwrapRecord('lead')] },
+		{ name: 'Delete', value: 'delete', action: 'Delete a contact', description: 'Delete a contact by ID (Grinfi removes it in the background). Changes data.', method: 'DELETE', path: '/leads/api/leads/{contactId}' },
+		{ name: 'Enrich', value: 'enrich', action: 'Enrich contacts', description: 'Run advanced enrichment (emails, phones) on contacts chosen by ID or filters. Uses credits; changes data.', method: 'PUT', retry: 'action', path: '/leads/api/leads/advanced-enrichment', preSend: [sendSelection(CONTACT_FILTERS, 'contacts', 'uuidsOrFilter')] },
+		{ name: 'Find', value: 'find', action: 'Find a contact', description: 'Find one contact by LinkedIn URL or ID, by email, or by name and company. Returns the contact, or nothing when none matches; read-only.', method: 'POST', retry: 'read', path: '/leads/api/leads/lookup-one', preSend: [lookupBody], postReceive: [unwrapRecord('lead')], send: findContact },
+		{ name: 'Get', value: 'get', action: 'Get a contact', description: 'Get one contact by ID: name, emails, LinkedIn, company, position, list, stage and tags. Read-only.', method: 'GET', path: '/leads/api/leads/{contactId}', postReceive: [unwrapRecord('lead')] },
+		{ name: 'Get Enrichment Metrics', value: 'getEnrichmentMetrics', action: 'Get enrichment usage metrics', description: 'Get how many enrichments the team used this month. Read-only.', method: 'POST', retry: 'read', path: '/leads/api/enrichment-queue/metrics' },
+		{ name: 'Get Enrichment Queue', value: 'getEnrichmentQueue', action: 'Get the enrichment queue', description: 'List the contacts waiting for enrichment. Read-only.', method: 'GET', path: '/leads/api/enrichment-queue', list: 'qs' },
+		{ name: 'Get Metrics', value: 'getMetrics', action: 'Get team engagement metrics', description: 'Get team-wide outreach totals (messages sent, replies…) for a period. Read-only.', method: 'POST', retry: 'read', path: '/leads/api/leads/metrics' },
+		{ name: 'Mass Action', value: 'massAction', action: 'Run a mass action on contacts', description: 'Tag, move, enroll in an automation, export or delete many contacts at once, chosen by ID or filters. Changes data.', method: 'PUT', retry: 'action', path: '/leads/api/leads/mass-action', preSend: [confirmDestructive('contact_delete'), sendSelection(CONTACT_FILTERS, 'contacts')] },
+		{ name: 'Search', value: 'search', action: 'Search contacts', description: 'Search contacts by a text (name, email, company, position…), list, pipeline stage, tags, statuses or dates. Returns one item per contact; read-only.', method: 'POST', retry: 'read', path: '/leads/api/leads/search', preSend: [sendFilter('body', CONTACT_FILTERS)], send: searchWithinWindow },
+		{ name: 'Update', value: 'update', action: 'Update a contact', description: 'Change standard fields of a contact by ID (not custom fields). Returns the contact; changes data.', method: 'PUT', path: '/leads/api/leads/{contactId}', preSend: [requireSomeOf('updateFields', 'Update Fields')], postReceive: [unwrapRecord('lead')] },
 	],
 	'search',
 );

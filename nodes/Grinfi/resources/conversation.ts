@@ -19,7 +19,7 @@ const conversationOperations = operations(
 	grinfi,
 	R,
 	[
-		{ name: 'Get Many', value: 'getAll', action: 'Get many LinkedIn conversations', description: 'List LinkedIn conversations (threads)', method: 'GET', path: '/flows/api/linkedin-conversations', list: 'qs', preSend: [sendFilter('brackets', CONVERSATION_FILTERS)] },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many LinkedIn conversations', description: 'List LinkedIn conversations (threads) of the team’s accounts. Read-only.', method: 'GET', path: '/flows/api/linkedin-conversations', list: 'qs', preSend: [sendFilter('brackets', CONVERSATION_FILTERS)] },
 	],
 	'getAll',
 );

@@ -44,11 +44,11 @@ const customFieldOperations = operations(
 	grinfi,
 	R,
 	[
-		{ name: 'Create', value: 'create', action: 'Create a custom field', description: 'Create a custom field for contacts or companies', method: 'POST', path: '/leads/api/custom-fields', preSend: [checkName] },
-		{ name: 'Delete', value: 'delete', action: 'Delete a custom field', description: 'Delete a custom field and all its values', method: 'DELETE', path: '/leads/api/custom-fields/{customFieldId}' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many custom fields', description: 'List the custom fields', method: 'GET', path: '/leads/api/custom-fields', list: 'qs' },
-		{ name: 'Set Value', value: 'setValue', action: 'Set a custom field value', description: 'Set (or clear) a custom field on one contact or company', method: 'POST', retry: 'write', path: '/leads/api/custom-field-values', preSend: [valueBody] },
-		{ name: 'Update', value: 'update', action: 'Update a custom field', description: 'Rename or reorder a custom field', method: 'PUT', path: '/leads/api/custom-fields/{customFieldId}', preSend: [requireSomeOf('updateFields', 'Update Fields'), checkName] },
+		{ name: 'Create', value: 'create', action: 'Create a custom field', description: 'Create a custom field for contacts or companies. Changes data.', method: 'POST', path: '/leads/api/custom-fields', preSend: [checkName] },
+		{ name: 'Delete', value: 'delete', action: 'Delete a custom field', description: 'Delete a custom field and all its values. Changes data and cannot be undone.', method: 'DELETE', path: '/leads/api/custom-fields/{customFieldId}' },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many custom fields', description: 'List the custom fields of contacts or companies. Read-only.', method: 'GET', path: '/leads/api/custom-fields', list: 'qs' },
+		{ name: 'Set Value', value: 'setValue', action: 'Set a custom field value', description: 'Set or clear a custom field on one contact or company. Changes data.', method: 'POST', retry: 'write', path: '/leads/api/custom-field-values', preSend: [valueBody] },
+		{ name: 'Update', value: 'update', action: 'Update a custom field', description: 'Rename or reorder a custom field. Changes data.', method: 'PUT', path: '/leads/api/custom-fields/{customFieldId}', preSend: [requireSomeOf('updateFields', 'Update Fields'), checkName] },
 	],
 	'getAll',
 );

@@ -30,12 +30,12 @@ const dataSourceOperations = operations(
 	grinfi,
 	R,
 	[
-		{ name: 'Create', value: 'create', action: 'Create a data source', description: 'Start a LinkedIn or Sales Navigator import into a list', method: 'POST', path: '/leads/api/data-sources', preSend: [sendJsonParameter('dataSourcePayload', 'payload', 'Payload (JSON)'), sendIds('dataSourceTags', 'tags', 'Tags', false, true)] },
-		{ name: 'Delete', value: 'delete', action: 'Delete a data source', description: 'Delete a data source', method: 'DELETE', path: '/leads/api/data-sources/{dataSourceId}' },
-		{ name: 'Get', value: 'get', action: 'Get a data source', description: 'Retrieve a data source with its status', method: 'GET', path: '/leads/api/data-sources/{dataSourceId}' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many data sources', description: 'List the data sources', method: 'GET', path: '/leads/api/data-sources', list: 'qs' },
-		{ name: 'Get Metrics', value: 'getMetrics', action: 'Get data source metrics', description: 'Queued, saved, duplicate and failed record counts', method: 'PUT', retry: 'read', path: '/leads/api/data-sources/metrics', preSend: [sendIds('metricsDataSourceIds', 'uuids', 'Data Sources')] },
-		{ name: 'Update', value: 'update', action: 'Update a data source', description: 'Change the type, list, payload or tags of a data source', method: 'PUT', path: '/leads/api/data-sources/{dataSourceId}', preSend: [requireSomeOf('updateFields', 'Update Fields'), sendJsonParameter('updateFields.payload', 'payload', 'Update Fields → Payload (JSON)'), sendIds('updateFields.tags', 'tags', 'Tags', false, true)] },
+		{ name: 'Create', value: 'create', action: 'Create a data source', description: 'Start a LinkedIn or Sales Navigator import of contacts into a list. Changes data.', method: 'POST', path: '/leads/api/data-sources', preSend: [sendJsonParameter('dataSourcePayload', 'payload', 'Payload (JSON)'), sendIds('dataSourceTags', 'tags', 'Tags', false, true)] },
+		{ name: 'Delete', value: 'delete', action: 'Delete a data source', description: 'Delete a data source by ID. Changes data.', method: 'DELETE', path: '/leads/api/data-sources/{dataSourceId}' },
+		{ name: 'Get', value: 'get', action: 'Get a data source', description: 'Get one data source by ID with its import status. Read-only.', method: 'GET', path: '/leads/api/data-sources/{dataSourceId}' },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many data sources', description: 'List the data sources (imports). Read-only.', method: 'GET', path: '/leads/api/data-sources', list: 'qs' },
+		{ name: 'Get Metrics', value: 'getMetrics', action: 'Get data source metrics', description: 'Get the queued, saved, duplicate and failed record counts of data sources. Read-only.', method: 'PUT', retry: 'read', path: '/leads/api/data-sources/metrics', preSend: [sendIds('metricsDataSourceIds', 'uuids', 'Data Sources')] },
+		{ name: 'Update', value: 'update', action: 'Update a data source', description: 'Change the type, list, payload or tags of a data source. Changes data.', method: 'PUT', path: '/leads/api/data-sources/{dataSourceId}', preSend: [requireSomeOf('updateFields', 'Update Fields'), sendJsonParameter('updateFields.payload', 'payload', 'Update Fields → Payload (JSON)'), sendIds('updateFields.tags', 'tags', 'Tags', false, true)] },
 	],
 	'getAll',
 );

@@ -57,12 +57,12 @@ const fileOperations = operations(
 	grinfi,
 	R,
 	[
-		{ name: 'Download', value: 'download', action: 'Download an exported file', description: 'Download a finished CSV export as a binary file', method: 'POST', retry: 'read', path: '/leads/api/file-exports/download', timeout: 300_000, request: { encoding: 'arraybuffer' }, postReceive: [responseAsBinary('export.csv')] },
-		{ name: 'Export Companies', value: 'exportCompanies', action: 'Export companies to CSV', description: 'Queue a CSV export of companies', method: 'POST', path: '/leads/api/file-exports/companies', preSend: [sendSelection(COMPANY_FILTERS, 'companies')] },
-		{ name: 'Export Contacts', value: 'exportContacts', action: 'Export contacts to CSV', description: 'Queue a CSV export of contacts', method: 'POST', path: '/leads/api/file-exports/leads', preSend: [sendSelection(CONTACT_FILTERS, 'contacts')] },
-		{ name: 'Import Companies', value: 'importCompanies', action: 'Import companies from an uploaded CSV', description: 'Create companies from an uploaded CSV with a column mapping', method: 'POST', path: '/leads/api/file-imports/{fileImportId}/import-companies', preSend: [importBody] },
-		{ name: 'Import Contacts', value: 'importContacts', action: 'Import contacts from an uploaded CSV', description: 'Create contacts from an uploaded CSV with a column mapping', method: 'POST', path: '/leads/api/file-imports/{fileImportId}/import-leads', preSend: [importBody] },
-		{ name: 'Upload CSV', value: 'uploadCsv', action: 'Upload a CSV file', description: 'Upload a CSV of contacts from an input binary field, to import it next', method: 'POST', path: '/leads/api/file-imports/upload-csv', timeout: 300_000, preSend: [csvUpload] },
+		{ name: 'Download', value: 'download', action: 'Download an exported file', description: 'Download a finished CSV export as a binary file. Read-only.', method: 'POST', retry: 'read', path: '/leads/api/file-exports/download', timeout: 300_000, request: { encoding: 'arraybuffer' }, postReceive: [responseAsBinary('export.csv')] },
+		{ name: 'Export Companies', value: 'exportCompanies', action: 'Export companies to CSV', description: 'Queue a CSV export of companies; download it with File → Download. Changes nothing else.', method: 'POST', path: '/leads/api/file-exports/companies', preSend: [sendSelection(COMPANY_FILTERS, 'companies')] },
+		{ name: 'Export Contacts', value: 'exportContacts', action: 'Export contacts to CSV', description: 'Queue a CSV export of contacts; download it with File → Download. Changes nothing else.', method: 'POST', path: '/leads/api/file-exports/leads', preSend: [sendSelection(CONTACT_FILTERS, 'contacts')] },
+		{ name: 'Import Companies', value: 'importCompanies', action: 'Import companies from an uploaded CSV', description: 'Create companies from an uploaded CSV with a column mapping. Changes data.', method: 'POST', path: '/leads/api/file-imports/{fileImportId}/import-companies', preSend: [importBody] },
+		{ name: 'Import Contacts', value: 'importContacts', action: 'Import contacts from an uploaded CSV', description: 'Create contacts from an uploaded CSV with a column mapping. Changes data.', method: 'POST', path: '/leads/api/file-imports/{fileImportId}/import-leads', preSend: [importBody] },
+		{ name: 'Upload CSV', value: 'uploadCsv', action: 'Upload a CSV file', description: 'Upload a CSV of contacts from the input item, to import it next. Returns the file ID; changes data.', method: 'POST', path: '/leads/api/file-imports/upload-csv', timeout: 300_000, preSend: [csvUpload] },
 	],
 	'uploadCsv',
 );

@@ -47,12 +47,12 @@ const versionOperations = operations(
 	grinfi,
 	R,
 	[
-		{ name: 'Create', value: 'create', action: 'Create a flow version', description: 'Save a new version of an automation: its steps (nodes) and contact sources', method: 'POST', path: '/flows/api/flows/{automationId}/flow-versions', preSend: [versionBody] },
-		{ name: 'Delete', value: 'delete', action: 'Delete a flow version', description: 'Delete a version (the active one cannot be deleted)', method: 'DELETE', path: '/flows/api/flow-versions/{flowVersionId}' },
-		{ name: 'Get', value: 'get', action: 'Get a flow version', description: 'Retrieve a version with its nodes and contact sources', method: 'GET', path: '/flows/api/flow-versions/{flowVersionId}' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many flow versions', description: 'List the versions saved for an automation', method: 'GET', path: '/flows/api/flows/{automationId}/flow-versions' },
-		{ name: 'Validate Contact Source', value: 'validateContactSource', action: 'Validate a contact source', description: 'Check a contact source before saving it in a version', method: 'POST', retry: 'read', path: '/flows/api/flow-versions/validate-contact-source', preSend: [sendJson('contactSourceOptions', 'options', 'Options (JSON)', { array: false })] },
-		{ name: 'Validate Node', value: 'validateNode', action: 'Validate a flow node', description: 'Check one step (node) before saving it in a version', method: 'POST', retry: 'read', path: '/flows/api/flow-versions/validate-node', preSend: [nodeBody] },
+		{ name: 'Create', value: 'create', action: 'Create a flow version', description: 'Save a new version of an automation with its steps (nodes) and contact sources. Changes data.', method: 'POST', path: '/flows/api/flows/{automationId}/flow-versions', preSend: [versionBody] },
+		{ name: 'Delete', value: 'delete', action: 'Delete a flow version', description: 'Delete a version of an automation (the active one cannot be deleted). Changes data.', method: 'DELETE', path: '/flows/api/flow-versions/{flowVersionId}' },
+		{ name: 'Get', value: 'get', action: 'Get a flow version', description: 'Get one version of an automation with its steps and contact sources. Read-only.', method: 'GET', path: '/flows/api/flow-versions/{flowVersionId}' },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many flow versions', description: 'List the versions saved for an automation. Read-only.', method: 'GET', path: '/flows/api/flows/{automationId}/flow-versions' },
+		{ name: 'Validate Contact Source', value: 'validateContactSource', action: 'Validate a contact source', description: 'Check a contact source before saving it in a version. Read-only.', method: 'POST', retry: 'read', path: '/flows/api/flow-versions/validate-contact-source', preSend: [sendJson('contactSourceOptions', 'options', 'Options (JSON)', { array: false })] },
+		{ name: 'Validate Node', value: 'validateNode', action: 'Validate a flow node', description: 'Check one step (node) before saving it in a version. Read-only.', method: 'POST', retry: 'read', path: '/flows/api/flow-versions/validate-node', preSend: [nodeBody] },
 	],
 	'getAll',
 );

@@ -57,11 +57,11 @@ const messageOperations = operations(
 	grinfi,
 	R,
 	[
-		{ name: 'Delete', value: 'delete', action: 'Delete a LinkedIn message', description: 'Delete a LinkedIn message', method: 'DELETE', path: '/flows/api/linkedin-messages/{linkedinMessageId}' },
-		{ name: 'Get Group Counts', value: 'getGroupCounts', action: 'Count LinkedIn messages by a field', description: 'Count messages per status, direction, sender or LinkedIn account', method: 'POST', retry: 'read', path: '/flows/api/linkedin-messages/group-counts', preSend: [sendFilter('body', COUNT_FILTERS, { name: 'countFilters' })] },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many LinkedIn messages', description: 'List LinkedIn messages of the unified inbox', method: 'GET', path: '/flows/api/linkedin-messages', list: 'qs', preSend: [sendFilter('brackets', MESSAGE_FILTERS)] },
-		{ name: 'Retry', value: 'retry', action: 'Retry a failed LinkedIn message', description: 'Send a failed message again', method: 'PUT', retry: 'action', path: '/flows/api/linkedin-messages/{linkedinMessageId}/retry' },
-		{ name: 'Send', value: 'send', action: 'Send a LinkedIn message', description: 'Queue a LinkedIn message (or InMail) to a contact', method: 'POST', path: '/flows/api/linkedin-messages', preSend: [textOrTemplate, sendIdList('additionalFields.attachmentIds', 'attachments', 'Additional Fields → Attachment IDs', { objects: true })] },
+		{ name: 'Delete', value: 'delete', action: 'Delete a LinkedIn message', description: 'Delete a LinkedIn message by ID. Changes data.', method: 'DELETE', path: '/flows/api/linkedin-messages/{linkedinMessageId}' },
+		{ name: 'Get Group Counts', value: 'getGroupCounts', action: 'Count LinkedIn messages by a field', description: 'Count LinkedIn messages per status, direction, sender or LinkedIn account. Read-only.', method: 'POST', retry: 'read', path: '/flows/api/linkedin-messages/group-counts', preSend: [sendFilter('body', COUNT_FILTERS, { name: 'countFilters' })] },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many LinkedIn messages', description: 'List LinkedIn messages of the unified inbox, filtered by contact, sender, direction or status. Read-only.', method: 'GET', path: '/flows/api/linkedin-messages', list: 'qs', preSend: [sendFilter('brackets', MESSAGE_FILTERS)] },
+		{ name: 'Retry', value: 'retry', action: 'Retry a failed LinkedIn message', description: 'Send a failed LinkedIn message again. Sends a real message.', method: 'PUT', retry: 'action', path: '/flows/api/linkedin-messages/{linkedinMessageId}/retry' },
+		{ name: 'Send', value: 'send', action: 'Send a LinkedIn message', description: 'Send a LinkedIn message (or InMail) to a contact from a sender profile; needs the contact ID, the sender profile ID and the text. Sends a real message (queued by Grinfi).', method: 'POST', path: '/flows/api/linkedin-messages', preSend: [textOrTemplate, sendIdList('additionalFields.attachmentIds', 'attachments', 'Additional Fields → Attachment IDs', { objects: true })] },
 	],
 	'getAll',
 );

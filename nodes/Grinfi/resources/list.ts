@@ -23,12 +23,12 @@ const listOperations = operations(
 	grinfi,
 	R,
 	[
-		{ name: 'Create', value: 'create', action: 'Create a list', description: 'Create a contact list', method: 'POST', path: '/leads/api/lists' },
-		{ name: 'Delete', value: 'delete', action: 'Delete a list', description: 'Delete a list', method: 'DELETE', path: '/leads/api/lists/{listId}' },
-		{ name: 'Get', value: 'get', action: 'Get a list', description: 'Retrieve a list', method: 'GET', path: '/leads/api/lists/{listId}' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many lists', description: 'List the contact lists, optionally by name', method: 'GET', path: '/leads/api/lists', list: 'qs', preSend: [sendFilter('brackets', LIST_FILTERS, { name: 'listFilters' })] },
-		{ name: 'Get Metrics', value: 'getMetrics', action: 'Get list metrics', description: 'Contact counts of lists', method: 'POST', retry: 'read', path: '/leads/api/lists/metrics', preSend: [sendIds('metricsListIds', 'uuids', 'Lists')] },
-		{ name: 'Update', value: 'update', action: 'Update a list', description: 'Rename a list', method: 'PUT', path: '/leads/api/lists/{listId}' },
+		{ name: 'Create', value: 'create', action: 'Create a list', description: 'Create a contact list. Returns it with its ID; changes data.', method: 'POST', path: '/leads/api/lists' },
+		{ name: 'Delete', value: 'delete', action: 'Delete a list', description: 'Delete a list by ID. Changes data.', method: 'DELETE', path: '/leads/api/lists/{listId}' },
+		{ name: 'Get', value: 'get', action: 'Get a list', description: 'Get one contact list by ID. Read-only.', method: 'GET', path: '/leads/api/lists/{listId}' },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many lists', description: 'List the contact lists, optionally by name. Read-only.', method: 'GET', path: '/leads/api/lists', list: 'qs', preSend: [sendFilter('brackets', LIST_FILTERS, { name: 'listFilters' })] },
+		{ name: 'Get Metrics', value: 'getMetrics', action: 'Get list metrics', description: 'Get the contact counts of lists. Read-only.', method: 'POST', retry: 'read', path: '/leads/api/lists/metrics', preSend: [sendIds('metricsListIds', 'uuids', 'Lists')] },
+		{ name: 'Update', value: 'update', action: 'Update a list', description: 'Rename a list. Changes data.', method: 'PUT', path: '/leads/api/lists/{listId}' },
 	],
 	'getAll',
 );

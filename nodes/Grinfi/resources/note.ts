@@ -13,10 +13,10 @@ const noteOperations = operations(
 	grinfi,
 	R,
 	[
-		{ name: 'Create', value: 'create', action: 'Create a note', description: 'Add a note to a contact or company', method: 'POST', path: '/leads/api/notes' },
-		{ name: 'Delete', value: 'delete', action: 'Delete a note', description: 'Delete a note', method: 'DELETE', path: '/leads/api/notes/{noteId}' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many notes', description: 'List the notes of the team', method: 'GET', path: '/leads/api/notes', list: 'qs' },
-		{ name: 'Update', value: 'update', action: 'Update a note', description: 'Change the text of a note', method: 'PUT', path: '/leads/api/notes/{noteId}' },
+		{ name: 'Create', value: 'create', action: 'Create a note', description: 'Add a text note to a contact or a company. Returns the note; changes data.', method: 'POST', path: '/leads/api/notes' },
+		{ name: 'Delete', value: 'delete', action: 'Delete a note', description: 'Delete a note by ID. Changes data.', method: 'DELETE', path: '/leads/api/notes/{noteId}' },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many notes', description: 'List the notes of the team. Read-only.', method: 'GET', path: '/leads/api/notes', list: 'qs' },
+		{ name: 'Update', value: 'update', action: 'Update a note', description: 'Change the text of a note. Changes data.', method: 'PUT', path: '/leads/api/notes/{noteId}' },
 	],
 	'getAll',
 );

@@ -50,10 +50,10 @@ const stageOperations = operations(
 	grinfi,
 	R,
 	[
-		{ name: 'Create', value: 'create', action: 'Create a pipeline stage', description: 'Create a pipeline stage for contacts or companies', method: 'POST', path: '/leads/api/pipeline-stages' },
-		{ name: 'Delete', value: 'delete', action: 'Delete a pipeline stage', description: 'Delete a custom pipeline stage', method: 'DELETE', path: '/leads/api/pipeline-stages/{pipelineStageId}' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many pipeline stages', description: 'List the pipeline stages of contacts or companies', method: 'GET', path: '/leads/api/pipeline-stages', list: 'unpaged', preSend: [stageFilter] },
-		{ name: 'Update', value: 'update', action: 'Update a pipeline stage', description: 'Rename, recategorize or reorder a stage', method: 'PUT', path: '/leads/api/pipeline-stages/{pipelineStageId}', preSend: [requireSomeOf('updateFields', 'Update Fields')] },
+		{ name: 'Create', value: 'create', action: 'Create a pipeline stage', description: 'Create a pipeline stage for contacts or companies. Changes data.', method: 'POST', path: '/leads/api/pipeline-stages' },
+		{ name: 'Delete', value: 'delete', action: 'Delete a pipeline stage', description: 'Delete a custom pipeline stage. Changes data.', method: 'DELETE', path: '/leads/api/pipeline-stages/{pipelineStageId}' },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many pipeline stages', description: 'List the pipeline stages of contacts or companies with their IDs. Read-only.', method: 'GET', path: '/leads/api/pipeline-stages', list: 'unpaged', preSend: [stageFilter] },
+		{ name: 'Update', value: 'update', action: 'Update a pipeline stage', description: 'Rename, recategorize or reorder a pipeline stage. Changes data.', method: 'PUT', path: '/leads/api/pipeline-stages/{pipelineStageId}', preSend: [requireSomeOf('updateFields', 'Update Fields')] },
 	],
 	'getAll',
 );

@@ -13,11 +13,11 @@ const tagOperations = operations(
 	grinfi,
 	R,
 	[
-		{ name: 'Create', value: 'create', action: 'Create a tag', description: 'Create a tag for contacts and companies', method: 'POST', path: '/leads/api/tags' },
-		{ name: 'Delete', value: 'delete', action: 'Delete a tag', description: 'Delete a tag', method: 'DELETE', path: '/leads/api/tags/{tagId}' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many tags', description: 'List the tags', method: 'GET', path: '/leads/api/tags', list: 'unpaged' },
-		{ name: 'Get Metrics', value: 'getMetrics', action: 'Get tag metrics', description: 'How many contacts or companies carry each tag', method: 'POST', retry: 'read', path: '/leads/api/tags/metrics', preSend: [sendIds('metricsTagIds', 'uuids', 'Tags')] },
-		{ name: 'Update', value: 'update', action: 'Update a tag', description: 'Rename or recolor a tag', method: 'PUT', path: '/leads/api/tags/{tagId}', preSend: [requireSomeOf('updateFields', 'Update Fields')] },
+		{ name: 'Create', value: 'create', action: 'Create a tag', description: 'Create a tag for contacts and companies. Returns it with its ID; changes data.', method: 'POST', path: '/leads/api/tags' },
+		{ name: 'Delete', value: 'delete', action: 'Delete a tag', description: 'Delete a tag by ID. Changes data.', method: 'DELETE', path: '/leads/api/tags/{tagId}' },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many tags', description: 'List the tags with their IDs. Read-only.', method: 'GET', path: '/leads/api/tags', list: 'unpaged' },
+		{ name: 'Get Metrics', value: 'getMetrics', action: 'Get tag metrics', description: 'Count how many contacts or companies carry each tag. Read-only.', method: 'POST', retry: 'read', path: '/leads/api/tags/metrics', preSend: [sendIds('metricsTagIds', 'uuids', 'Tags')] },
+		{ name: 'Update', value: 'update', action: 'Update a tag', description: 'Rename or recolor a tag. Changes data.', method: 'PUT', path: '/leads/api/tags/{tagId}', preSend: [requireSomeOf('updateFields', 'Update Fields')] },
 	],
 	'getAll',
 );

@@ -11,9 +11,9 @@ const teamOperations = operations(
 	grinfi,
 	R,
 	[
-		{ name: 'Check Limits', value: 'checkLimits', action: 'Check sender profile capacity', description: 'Whether the plan can hold a number of sender profiles, and the price', method: 'POST', retry: 'read', path: '/id/api/teams/{teamId}/check-limits' },
-		{ name: 'Get', value: 'get', action: 'Get a team', description: 'Retrieve a team with its features and credits', method: 'GET', path: '/id/api/teams/{teamId}', postReceive: [unwrapRecord('team')] },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many teams', description: 'List the teams of the user', method: 'GET', path: '/id/api/teams', list: 'qs' },
+		{ name: 'Check Limits', value: 'checkLimits', action: 'Check sender profile capacity', description: 'Check whether the plan can hold a number of sender profiles, and at what price. Read-only.', method: 'POST', retry: 'read', path: '/id/api/teams/{teamId}/check-limits' },
+		{ name: 'Get', value: 'get', action: 'Get a team', description: 'Get one team by ID with its features and credits. Read-only.', method: 'GET', path: '/id/api/teams/{teamId}', postReceive: [unwrapRecord('team')] },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many teams', description: 'List the teams of the user. Read-only.', method: 'GET', path: '/id/api/teams', list: 'qs' },
 	],
 	'getAll',
 );

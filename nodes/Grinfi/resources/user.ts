@@ -12,7 +12,7 @@ export const user: GrinfiResource = {
 	value: R,
 	description: 'The user the API key belongs to',
 	operations: operations(grinfi, R, [
-		{ name: 'Get', value: 'get', action: 'Get the current user', description: 'Retrieve the user of the API key', method: 'GET', path: '/id/api/users/current', postReceive: [unwrapRecord('user')] },
+		{ name: 'Get', value: 'get', action: 'Get the current user', description: 'Get the user the API key belongs to. Read-only.', method: 'GET', path: '/id/api/users/current', postReceive: [unwrapRecord('user')] },
 	]),
 	fields: [] as INodeProperties[],
 };

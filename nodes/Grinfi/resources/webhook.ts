@@ -66,12 +66,12 @@ const webhookOperations = operations(
 	grinfi,
 	R,
 	[
-		{ name: 'Create', value: 'create', action: 'Create a webhook', description: 'Call a URL when an event happens (one event per webhook)', method: 'POST', path: '/integrations/api/webhooks', preSend: [targetUrl('targetUrl', 'Target URL'), sendFilters(undefined, 'filters', 'Filters (JSON)')] },
-		{ name: 'Delete', value: 'delete', action: 'Delete a webhook', description: 'Delete a webhook', method: 'DELETE', path: '/integrations/api/webhooks/{webhookId}' },
-		{ name: 'Get', value: 'get', action: 'Get a webhook', description: 'Retrieve a webhook', method: 'GET', path: '/integrations/api/webhooks/{webhookId}' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many webhooks', description: 'List webhooks', method: 'GET', path: '/integrations/api/webhooks', list: 'unpaged' },
-		{ name: 'Test', value: 'test', action: 'Test a webhook', description: 'Send a sample payload of an event to a URL and return its answer', method: 'POST', path: '/integrations/api/webhooks/test', preSend: [targetUrl('testTargetUrl', 'Target URL')] },
-		{ name: 'Update', value: 'update', action: 'Update a webhook', description: 'Change a webhook or turn it on or off', method: 'PUT', path: '/integrations/api/webhooks/{webhookId}', preSend: [updateCheck, targetUrl('updateFields.target_url', 'Update Fields → Target URL'), sendFilters('updateFields', 'filters', 'Update Fields → Filters (JSON)')] },
+		{ name: 'Create', value: 'create', action: 'Create a webhook', description: 'Have Grinfi call a URL when an event happens (one event per webhook). Changes data.', method: 'POST', path: '/integrations/api/webhooks', preSend: [targetUrl('targetUrl', 'Target URL'), sendFilters(undefined, 'filters', 'Filters (JSON)')] },
+		{ name: 'Delete', value: 'delete', action: 'Delete a webhook', description: 'Delete a webhook by ID. Changes data.', method: 'DELETE', path: '/integrations/api/webhooks/{webhookId}' },
+		{ name: 'Get', value: 'get', action: 'Get a webhook', description: 'Get one webhook by ID. Read-only.', method: 'GET', path: '/integrations/api/webhooks/{webhookId}' },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many webhooks', description: 'List the webhooks. Read-only.', method: 'GET', path: '/integrations/api/webhooks', list: 'unpaged' },
+		{ name: 'Test', value: 'test', action: 'Test a webhook', description: 'Send a sample payload of an event to a URL and return its answer. Sends a request to that URL.', method: 'POST', path: '/integrations/api/webhooks/test', preSend: [targetUrl('testTargetUrl', 'Target URL')] },
+		{ name: 'Update', value: 'update', action: 'Update a webhook', description: 'Change a webhook or turn it on or off. Changes data.', method: 'PUT', path: '/integrations/api/webhooks/{webhookId}', preSend: [updateCheck, targetUrl('updateFields.target_url', 'Update Fields → Target URL'), sendFilters('updateFields', 'filters', 'Update Fields → Filters (JSON)')] },
 	],
 	'getAll',
 );

@@ -9,11 +9,11 @@ export const contactOperations = operations(
 	growthGenius,
 	'contact',
 	[
-		{ name: 'Create', value: 'create', action: 'Create a contact', description: 'Create a contact; GrowthGenius never deduplicates, so the same person can be created twice', method: 'POST', path: '/integrations/v1/contacts', preSend: [wrapBody('contact', 'create')] },
-		{ name: 'Delete', value: 'delete', action: 'Delete a contact', description: 'Delete a contact', method: 'DELETE', path: '/integrations/v1/contacts/{contactId}', postReceive: [deleted('contactId')] },
-		{ name: 'Get', value: 'get', action: 'Get a contact', description: 'Retrieve a contact', method: 'GET', path: '/integrations/v1/contacts/{contactId}' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many contacts', description: 'List the contacts updated between two times', method: 'GET', path: '/integrations/v1/contacts', preSend: [dateRange], postReceive: [limitLocally] },
-		{ name: 'Update', value: 'update', action: 'Update a contact', description: 'Change fields of a contact', method: 'PATCH', path: '/integrations/v1/contacts/{contactId}', preSend: [requireSomeOf('updateFields', 'Update Fields'), wrapBody('contact', 'update')] },
+		{ name: 'Create', value: 'create', action: 'Create a contact', description: 'Create a contact from its fields (name, email, company, LinkedIn URL…). GrowthGenius never deduplicates, so search first. Returns the contact with its ID; changes data.', method: 'POST', path: '/integrations/v1/contacts', preSend: [wrapBody('contact', 'create')] },
+		{ name: 'Delete', value: 'delete', action: 'Delete a contact', description: 'Delete a contact by ID. Changes data.', method: 'DELETE', path: '/integrations/v1/contacts/{contactId}', postReceive: [deleted('contactId')] },
+		{ name: 'Get', value: 'get', action: 'Get a contact', description: 'Get one contact by its numeric ID: name, emails, phones, company, LinkedIn URL, stage and status. Read-only.', method: 'GET', path: '/integrations/v1/contacts/{contactId}' },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many contacts', description: 'List the contacts updated between two times (From is required). Returns one item per contact; read-only.', method: 'GET', path: '/integrations/v1/contacts', preSend: [dateRange], postReceive: [limitLocally] },
+		{ name: 'Update', value: 'update', action: 'Update a contact', description: 'Change fields of a contact by ID. Returns the contact; changes data.', method: 'PATCH', path: '/integrations/v1/contacts/{contactId}', preSend: [requireSomeOf('updateFields', 'Update Fields'), wrapBody('contact', 'update')] },
 	],
 	'create',
 );

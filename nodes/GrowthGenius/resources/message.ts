@@ -9,11 +9,11 @@ export const messageOperations = operations(
 	growthGenius,
 	'message',
 	[
-		{ name: 'Create', value: 'create', action: 'Create a message', description: 'Record a message sent to a contact; GrowthGenius never deduplicates', method: 'POST', path: '/integrations/v1/messages', preSend: [requireText('messageType', 'Message Type'), wrapBody('message', 'create')] },
-		{ name: 'Delete', value: 'delete', action: 'Delete a message', description: 'Delete a message', method: 'DELETE', path: '/integrations/v1/messages/{messageId}', postReceive: [deleted('messageId')] },
-		{ name: 'Get', value: 'get', action: 'Get a message', description: 'Retrieve a message', method: 'GET', path: '/integrations/v1/messages/{messageId}' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many messages', description: 'List the messages updated between two times', method: 'GET', path: '/integrations/v1/messages', preSend: [dateRange], postReceive: [limitLocally] },
-		{ name: 'Update', value: 'update', action: 'Update a message', description: 'Change fields of a message', method: 'PATCH', path: '/integrations/v1/messages/{messageId}', preSend: [requireSomeOf('updateFields', 'Update Fields'), wrapBody('message', 'update')] },
+		{ name: 'Create', value: 'create', action: 'Create a message', description: 'Record a message sent to a contact (it is not sent); GrowthGenius never deduplicates. Changes data.', method: 'POST', path: '/integrations/v1/messages', preSend: [requireText('messageType', 'Message Type'), wrapBody('message', 'create')] },
+		{ name: 'Delete', value: 'delete', action: 'Delete a message', description: 'Delete a message by ID. Changes data.', method: 'DELETE', path: '/integrations/v1/messages/{messageId}', postReceive: [deleted('messageId')] },
+		{ name: 'Get', value: 'get', action: 'Get a message', description: 'Get one message by its numeric ID. Read-only.', method: 'GET', path: '/integrations/v1/messages/{messageId}' },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many messages', description: 'List the messages updated between two times (From is required). Read-only.', method: 'GET', path: '/integrations/v1/messages', preSend: [dateRange], postReceive: [limitLocally] },
+		{ name: 'Update', value: 'update', action: 'Update a message', description: 'Change fields of a message by ID. Changes data.', method: 'PATCH', path: '/integrations/v1/messages/{messageId}', preSend: [requireSomeOf('updateFields', 'Update Fields'), wrapBody('message', 'update')] },
 	],
 	'create',
 );

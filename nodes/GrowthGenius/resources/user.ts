@@ -11,7 +11,7 @@ export const userOperations = operations(
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many users',
-			description: 'List the users of your team who enabled integrations (their ID is the User ID the credential needs)',
+			description: 'List the users of your team who enabled integrations; their ID is the User ID the credential needs. Read-only.',
 			method: 'GET',
 			path: '/integrations/v1/users',
 			postReceive: [limitLocally],

@@ -9,11 +9,11 @@ export const contactOperations = operations(
 	leadGrid,
 	'contact',
 	[
-		{ name: 'Create', value: 'create', action: 'Create a contact', description: 'Create a contact; an email already in use is refused', method: 'POST', path: '/contacts' },
-		{ name: 'Delete', value: 'delete', action: 'Delete a contact', description: 'Delete a contact and its dossier links (the dossiers stay)', method: 'DELETE', path: '/contacts/{contactId}' },
-		{ name: 'Get', value: 'get', action: 'Get a contact', description: 'Retrieve a contact with its kinds and dossier count', method: 'GET', path: '/contacts/{contactId}' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many contacts', description: 'List contacts by kind, pool or search text', method: 'GET', path: '/contacts', list: 'qs', request: { arrayFormat: 'repeat' } },
-		{ name: 'Update', value: 'update', action: 'Update a contact', description: 'Change any field of a contact', method: 'PATCH', path: '/contacts/{contactId}', preSend: [requireSomeOf('updateFields', 'Update Fields')] },
+		{ name: 'Create', value: 'create', action: 'Create a contact', description: 'Create a contact (a person) from a name and an email, with optional company, role and phone. LeadGrid refuses an email already in use. Returns the new contact with its ID; changes data.', method: 'POST', path: '/contacts' },
+		{ name: 'Delete', value: 'delete', action: 'Delete a contact', description: 'Delete a contact by ID; its links to dossiers go, the dossiers stay. Changes data and cannot be undone.', method: 'DELETE', path: '/contacts/{contactId}' },
+		{ name: 'Get', value: 'get', action: 'Get a contact', description: 'Get one contact by ID: name, email, company, role, kinds and dossier count. Read-only.', method: 'GET', path: '/contacts/{contactId}' },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many contacts', description: 'List contacts, filtered by kind, pool or a search text. Returns one item per contact; read-only.', method: 'GET', path: '/contacts', list: 'qs', request: { arrayFormat: 'repeat' } },
+		{ name: 'Update', value: 'update', action: 'Update a contact', description: 'Change fields of a contact by ID (name, email, company, role, phone…). Returns the updated contact; changes data.', method: 'PATCH', path: '/contacts/{contactId}', preSend: [requireSomeOf('updateFields', 'Update Fields')] },
 	],
 	'getAll',
 );

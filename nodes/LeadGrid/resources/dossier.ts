@@ -30,12 +30,12 @@ export const dossierOperations = operations(
 	leadGrid,
 	'dossier',
 	[
-		{ name: 'Archive', value: 'archive', action: 'Archive a dossier', description: 'Archive a dossier (soft delete; restore it with Update)', method: 'DELETE', path: '/dossiers/{dossierId}' },
-		{ name: 'Create', value: 'create', action: 'Create a dossier', description: 'Create a dossier, optionally with a PDF CV in the same call', method: 'POST', path: '/dossiers', timeout: 300_000, preSend: [attachCvOnCreate] },
-		{ name: 'Get', value: 'get', action: 'Get a dossier', description: 'Retrieve a dossier', method: 'GET', path: '/dossiers/{dossierId}' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many dossiers', description: 'List dossiers, filtered by type, status or stage', method: 'GET', path: '/dossiers', list: 'qs' },
-		{ name: 'Update', value: 'update', action: 'Update a dossier', description: 'Change fields, move the stage or set the status', method: 'PATCH', path: '/dossiers/{dossierId}', preSend: [requireSomeOf('updateFields', 'Update Fields')] },
-		{ name: 'Upload CV', value: 'uploadCv', action: 'Upload a CV to a dossier', description: 'Attach a PDF CV (max 10 MB), replacing any previous one', method: 'POST', retry: 'write', path: '/dossiers/{dossierId}/cv', timeout: 300_000, preSend: [uploadCv] },
+		{ name: 'Archive', value: 'archive', action: 'Archive a dossier', description: 'Archive a dossier by ID (a soft delete; Update can restore it). Changes data.', method: 'DELETE', path: '/dossiers/{dossierId}' },
+		{ name: 'Create', value: 'create', action: 'Create a dossier', description: 'Open a dossier (a sales deal or a candidate) from a type and a name, optionally with a company, an email and a PDF CV. Returns the new dossier with its ID, flow and stage; changes data.', method: 'POST', path: '/dossiers', timeout: 300_000, preSend: [attachCvOnCreate] },
+		{ name: 'Get', value: 'get', action: 'Get a dossier', description: 'Get one dossier by ID: type, name, company, status, flow and current stage. Read-only.', method: 'GET', path: '/dossiers/{dossierId}' },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many dossiers', description: 'List dossiers, filtered by type, status or stage. Returns one item per dossier; read-only.', method: 'GET', path: '/dossiers', list: 'qs' },
+		{ name: 'Update', value: 'update', action: 'Update a dossier', description: 'Change a dossier by ID: its fields, its stage (to move it in the pipeline) or its status. Returns the updated dossier; changes data.', method: 'PATCH', path: '/dossiers/{dossierId}', preSend: [requireSomeOf('updateFields', 'Update Fields')] },
+		{ name: 'Upload CV', value: 'uploadCv', action: 'Upload a CV to a dossier', description: 'Attach a PDF CV (max 10 MB) from the input item to a dossier by ID, replacing any previous one. Changes data.', method: 'POST', retry: 'write', path: '/dossiers/{dossierId}/cv', timeout: 300_000, preSend: [uploadCv] },
 	],
 	'getAll',
 );

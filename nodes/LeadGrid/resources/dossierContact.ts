@@ -8,9 +8,9 @@ export const dossierContactOperations = operations(
 	leadGrid,
 	'dossierContact',
 	[
-		{ name: 'Get Many', value: 'getAll', action: 'Get many contacts of a dossier', description: 'List the contacts linked to a dossier with their role', method: 'GET', path: '/dossiers/{dossierId}/contacts', list: 'qs' },
-		{ name: 'Link', value: 'link', action: 'Link a contact to a dossier', description: 'Link an existing contact to a dossier with a role', method: 'POST', path: '/dossiers/{dossierId}/contacts' },
-		{ name: 'Unlink', value: 'unlink', action: 'Unlink a contact from a dossier', description: 'Remove the link; the contact itself stays', method: 'DELETE', path: '/dossiers/{dossierId}/contacts/{contactId}' },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many contacts of a dossier', description: 'List the contacts linked to a dossier (by dossier ID), each with its role. Read-only.', method: 'GET', path: '/dossiers/{dossierId}/contacts', list: 'qs' },
+		{ name: 'Link', value: 'link', action: 'Link a contact to a dossier', description: 'Link an existing contact to a dossier with a role; needs both IDs. Changes data.', method: 'POST', path: '/dossiers/{dossierId}/contacts' },
+		{ name: 'Unlink', value: 'unlink', action: 'Unlink a contact from a dossier', description: 'Remove the link between a contact and a dossier; the contact itself stays. Changes data.', method: 'DELETE', path: '/dossiers/{dossierId}/contacts/{contactId}' },
 	],
 	'getAll',
 );

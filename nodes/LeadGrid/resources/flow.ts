@@ -8,8 +8,8 @@ export const flowOperations = operations(
 	leadGrid,
 	'flow',
 	[
-		{ name: 'Get Many', value: 'getAll', action: 'Get many flows', description: 'List flows with their ordered stages', method: 'GET', path: '/flows', list: 'qs' },
-		{ name: 'Get Stages', value: 'getStages', action: 'Get the stages of a flow', description: 'List the stages of one flow, by position', method: 'GET', path: '/flows/{flowId}/stages', list: 'unpaged' },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many flows', description: 'List the flows (pipelines) with their ordered stages and stage IDs. Read-only.', method: 'GET', path: '/flows', list: 'qs' },
+		{ name: 'Get Stages', value: 'getStages', action: 'Get the stages of a flow', description: 'List the stages of one flow (by flow ID) in order, with their IDs. Read-only.', method: 'GET', path: '/flows/{flowId}/stages', list: 'unpaged' },
 	],
 	'getAll',
 );

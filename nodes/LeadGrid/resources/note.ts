@@ -9,8 +9,8 @@ export const noteOperations = operations(
 	leadGrid,
 	'note',
 	[
-		{ name: 'Create', value: 'create', action: 'Add a note to a dossier', description: 'Add a note to a dossier’s timeline', method: 'POST', path: '/dossiers/{dossierId}/notes', preSend: [requireText('content', 'Content')] },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many notes of a dossier', description: 'List a dossier’s notes, oldest first', method: 'GET', path: '/dossiers/{dossierId}/notes', list: 'qs' },
+		{ name: 'Create', value: 'create', action: 'Add a note to a dossier', description: 'Add a text note to a dossier’s timeline; needs the dossier ID. Returns the note; changes data.', method: 'POST', path: '/dossiers/{dossierId}/notes', preSend: [requireText('content', 'Content')] },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many notes of a dossier', description: 'List the notes of a dossier (by dossier ID), oldest first. Read-only.', method: 'GET', path: '/dossiers/{dossierId}/notes', list: 'qs' },
 	],
 	'create',
 );

@@ -87,37 +87,37 @@ describe('Bad input: a clear error naming the field and the item, and nothing se
 			'invalid JSON filter',
 			{ resource: 'contact', operation: 'search', returnAll: true, filters: { q: 'anna', rawFilter: '{"email_status": ok' } },
 			undefined,
-			'Filters → Raw Filter (JSON) is not valid JSON (item 0)',
+			'Filters → Raw Filter (JSON) is not valid JSON',
 		],
 		[
 			'invalid JSON filter on a GET list',
 			{ resource: 'activity', operation: 'getAll', returnAll: true, filters: { rawFilter: '{type:' } },
 			undefined,
-			'Filters → Raw Filter (JSON) is not valid JSON (item 0)',
+			'Filters → Raw Filter (JSON) is not valid JSON',
 		],
 		[
 			'mass action without IDs',
 			{ resource: 'contact', operation: 'massAction', massActionType: 'contact_add_tags', massTagId: rl('a2000000-0000-4000-8000-000000000001'), selectBy: 'ids', selectIds: ' , ' },
 			undefined,
-			'Contact IDs is empty, so no contacts are selected: give at least one ID, or choose Select By "Filters" or "All" (item 0)',
+			'Contact IDs is empty, so no contacts are selected: give at least one ID, or choose Select By "Filters" or "All"',
 		],
 		[
 			'mass action with empty filters',
 			{ resource: 'company', operation: 'massAction', massActionType: 'company_add_tags', massTagId: rl('a2000000-0000-4000-8000-000000000001'), selectBy: 'filter', selectFilters: {} },
 			undefined,
-			'Filters is empty, so no companies are selected: add at least one filter, or choose Select By "IDs" or "All" (item 0)',
+			'Filters is empty, so no companies are selected: add at least one filter, or choose Select By "IDs" or "All"',
 		],
 		[
 			'CSV that is a PDF',
 			{ resource: 'file', operation: 'uploadCsv', binaryPropertyName: 'data' },
 			[fileItem(pdf, 'brochure.pdf', 'application/pdf')],
-			'Input Binary Field must hold a CSV text file, got application/pdf (brochure.pdf) (item 0)',
+			'Input Binary Field must hold a CSV text file, got application/pdf (brochure.pdf)',
 		],
 		[
 			'CSV named .csv holding binary bytes',
 			{ resource: 'file', operation: 'uploadCsv', binaryPropertyName: 'data' },
 			[fileItem(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe]), 'contacts.csv', 'text/csv')],
-			'Input Binary Field must hold a CSV text file, got text/csv (contacts.csv) (item 0)',
+			'Input Binary Field must hold a CSV text file, got text/csv (contacts.csv)',
 		],
 		[
 			'CSV binary property missing',
@@ -134,7 +134,7 @@ describe('Bad input: a clear error naming the field and the item, and nothing se
 
 	test('custom field name that does not exist: only the custom-field lookup is sent, never the upsert', async () => {
 		const result = await run(sandbox(), { ...upsert, customFields: { field: [{ name: 'icebreaker', value: 'ok' }, { name: 'favourite_colour', value: 'blue' }] } });
-		expect(result.error?.message).toBe('Custom Fields → Name "favourite_colour" is not a contact custom field in Grinfi (item 0)');
+		expect(result.error?.message).toBe('Custom Fields → Name "favourite_colour" is not a contact custom field in Grinfi');
 		expect(result.error?.description).toBe('The contact custom fields are: industry_vertical, icebreaker. Create it with Custom Field → Create first.');
 		expect(sandbox().server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /leads/api/custom-fields']);
 		expect(state().contacts.all().some((c: any) => c.linkedin === 'someone-new-1')).toBe(false);

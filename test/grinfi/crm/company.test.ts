@@ -129,7 +129,7 @@ describe('Company', () => {
 
 	test('Mass Action delete needs the confirmation', async () => {
 		const refused = await run(sandbox(), { resource: 'company', operation: 'massAction', massActionType: 'company_delete', selectBy: 'all' });
-		expect(refused.error?.message).toBe('Confirm Delete must be on to delete records with a mass action (item 0)');
+		expect(refused.error?.message).toBe('Confirm Delete must be on to delete records with a mass action');
 		expect(sandbox().server.requests).toHaveLength(0);
 		const doomed = state().companies.all().find((c: any) => c.name === 'Fjord Robotics');
 		const result = await run(sandbox(), { resource: 'company', operation: 'massAction', massActionType: 'company_delete', confirmDelete: true, selectBy: 'ids', selectIds: doomed.uuid });

@@ -73,7 +73,7 @@ describe('Contact', () => {
 		expect(empty.items).toEqual([]);
 		expectRequest(onlyRequest(sandbox()), { method: 'POST', path: '/leads/api/leads/lookup-one', body: { email: 'nobody@nowhere.example' } });
 		const failed = await run(sandbox(), { resource: 'contact', operation: 'find', findBy: 'email', findEmail: 'nobody@nowhere.example', ifNotFound: 'error' });
-		expect(failed.error?.message).toBe('No Grinfi contact matches email "nobody@nowhere.example" (item 0)');
+		expect(failed.error?.message).toBe('No Grinfi contact matches email "nobody@nowhere.example"');
 	});
 
 	test('Get: GET /leads/api/leads/{uuid}', async () => {
@@ -216,7 +216,7 @@ describe('Contact', () => {
 	test('Mass Action delete needs the confirmation, then deletes', async () => {
 		const doomed = state().seedContacts(1)[0];
 		const refused = await run(sandbox(), { resource: 'contact', operation: 'massAction', massActionType: 'contact_delete', selectBy: 'ids', selectIds: doomed.uuid });
-		expect(refused.error?.message).toBe('Confirm Delete must be on to delete records with a mass action (item 0)');
+		expect(refused.error?.message).toBe('Confirm Delete must be on to delete records with a mass action');
 		expect(sandbox().server.requests).toHaveLength(0);
 		const result = await run(sandbox(), { resource: 'contact', operation: 'massAction', massActionType: 'contact_delete', confirmDelete: true, selectBy: 'ids', selectIds: doomed.uuid });
 		expect(result.error).toBeUndefined();

@@ -29,7 +29,7 @@ describe('Blacklist', () => {
 
 	test('Add Contact without any identifier is refused before sending', async () => {
 		const result = await run(sandbox(), { resource: 'blacklist', operation: 'addContact', contactEntry: { email: '' } });
-		expect(result.error?.message).toBe('Identify By needs at least one of LinkedIn URL, Email or Name (item 0)');
+		expect(result.error?.message).toBe('Identify By needs at least one of LinkedIn URL, Email or Name');
 		expect(sandbox().server.requests).toHaveLength(0);
 	});
 

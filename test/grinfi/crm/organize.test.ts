@@ -170,7 +170,7 @@ describe('Custom Field', () => {
 
 	test('Create with an invalid name is refused before sending', async () => {
 		const result = await run(sandbox(), { resource: 'customField', operation: 'create', fieldName: '1st-choice', fieldObject: 'lead' });
-		expect(result.error?.message).toBe('Name must start with a letter or underscore and hold only letters, digits and underscores, got "1st-choice" (item 0)');
+		expect(result.error?.message).toBe('Name must start with a letter or underscore and hold only letters, digits and underscores, got "1st-choice"');
 		expect(sandbox().server.requests).toHaveLength(0);
 	});
 

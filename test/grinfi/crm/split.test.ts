@@ -122,7 +122,7 @@ describe('more than 10,000 contacts on one date', () => {
 
 	test('cannot be split: a clear error after the first slice, never a page past the window nor the same slice again', async () => {
 		const result = await run(crowded(), { resource: 'contact', operation: 'search', returnAll: true });
-		expect(result.error?.message).toBe(`Contact search stops at 10,000 results (Grinfi's search window) and more than 10,000 contacts share the created_at ${TIE} (item 0)`);
+		expect(result.error?.message).toBe(`Contact search stops at 10,000 results (Grinfi's search window) and more than 10,000 contacts share the created_at ${TIE}`);
 		const requests = crowded().server.requests;
 		expectInsideWindow(requests);
 		expect(requests.map((r) => r.body.offset)).toEqual(Array.from({ length: 100 }, (_, i) => i * 100));

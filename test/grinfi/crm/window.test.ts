@@ -14,7 +14,7 @@ beforeAll(() => {
 
 test('"Stop With an Error": Return All fails on the first page with a clear message when the filters match more than 10,000', async () => {
 	const result = await run(sandbox(), { resource: 'contact', operation: 'search', returnAll: true, searchOptions: { beyondWindow: 'error' } });
-	expect(result.error?.message).toBe("Contact search stops at 10,000 results (Grinfi's search window) and these filters match 10,010 (item 0)");
+	expect(result.error?.message).toBe("Contact search stops at 10,000 results (Grinfi's search window) and these filters match 10,010");
 	expect(result.error?.description).toMatch(/^Narrow the filters .* "Return the First 10,000"\.$/);
 	expect(sandbox().server.requests.map((r) => [r.path, r.body])).toEqual([['/leads/api/leads/search', { limit: 100, offset: 0 }]]);
 });

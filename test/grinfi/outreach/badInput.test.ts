@@ -71,7 +71,7 @@ describe('Automation schedule', () => {
 	])('Create with start %i and end %i is refused', async (start, end) => {
 		const error = await refused(
 			{ resource: 'automation', operation: 'create', name: 'DACH CTO Outreach', scheduleStart: start, scheduleEnd: end },
-			`Schedule Start (Minutes From Midnight) must be before Schedule End: got start ${start} ≥ end ${end} (item 0)`,
+			`Schedule Start (Minutes From Midnight) must be before Schedule End: got start ${start} ≥ end ${end}`,
 		);
 		expect(error?.itemIndex).toBe(0);
 	});
@@ -90,12 +90,12 @@ describe('Automation schedule', () => {
 	test('Sender profile Update Schedule is checked the same way', async () => {
 		await refused(
 			{ resource: 'senderProfile', operation: 'update', senderProfileId: rl(SENDER), updateSchedule: true, scheduleStart: 900, scheduleEnd: 60 },
-			'Schedule Start (Minutes From Midnight) must be before Schedule End: got start 900 ≥ end 60 (item 0)',
+			'Schedule Start (Minutes From Midnight) must be before Schedule End: got start 900 ≥ end 60',
 		);
 	});
 
 	test('a schedule without days is refused', async () => {
-		await refused({ resource: 'automation', operation: 'create', name: 'No days', scheduleDays: [] }, 'Schedule Days needs at least one day (item 0)');
+		await refused({ resource: 'automation', operation: 'create', name: 'No days', scheduleDays: [] }, 'Schedule Days needs at least one day');
 	});
 });
 
@@ -113,7 +113,7 @@ describe('Email send', () => {
 	};
 
 	test('without a recipient it names To Email and the item, and sends nothing', async () => {
-		const error = await refused({ ...email, toEmail: '={{ $json.to }}' }, 'To Email is required: an email needs a recipient (item 0)', {
+		const error = await refused({ ...email, toEmail: '={{ $json.to }}' }, 'To Email is required: an email needs a recipient', {
 			items: [{ json: { to: '' } }],
 		});
 		expect(error?.itemIndex).toBe(0);
@@ -135,7 +135,7 @@ describe('Email send', () => {
 	});
 
 	test('a recipient that is not an address is refused', async () => {
-		await refused({ ...email, toEmail: 'jane at acme' }, 'To Email is not an email address: "jane at acme" (item 0)');
+		await refused({ ...email, toEmail: 'jane at acme' }, 'To Email is not an email address: "jane at acme"');
 	});
 });
 
@@ -145,7 +145,7 @@ describe('Flow version create', () => {
 	test('without contact sources it names the field and the item, and sends nothing', async () => {
 		const error = await refused(
 			{ resource: 'flowVersion', operation: 'create', automationId: rl(FLOW), nodes, contactSources: '[]' },
-			'Contact Sources (JSON) needs at least one contact source (item 0)',
+			'Contact Sources (JSON) needs at least one contact source',
 		);
 		expect(error?.description).toMatch(/rotation_strategy/);
 	});
@@ -153,7 +153,7 @@ describe('Flow version create', () => {
 	test('contact sources that are not JSON are refused', async () => {
 		await refused(
 			{ resource: 'flowVersion', operation: 'create', automationId: rl(FLOW), nodes, contactSources: '[{"id": 1,' },
-			'Contact Sources (JSON) is not valid JSON (item 0)',
+			'Contact Sources (JSON) is not valid JSON',
 		);
 	});
 });
@@ -162,33 +162,33 @@ describe('Other checks before sending', () => {
 	test('a LinkedIn message without text or template', async () => {
 		await refused(
 			{ resource: 'linkedinMessage', operation: 'send', senderProfileId: rl(SENDER), contactId: rl(CONTACT), text: '  ' },
-			'Text cannot be empty unless an AI template is chosen (item 0)',
+			'Text cannot be empty unless an AI template is chosen',
 		);
 	});
 
 	test('a mass task action without task IDs', async () => {
-		await refused({ resource: 'task', operation: 'massCancel', taskIds: '={{ $json.ids }}' }, 'Task IDs needs at least one ID (item 0)', { items: [{ json: { ids: [] } }] });
+		await refused({ resource: 'task', operation: 'massCancel', taskIds: '={{ $json.ids }}' }, 'Task IDs needs at least one ID', { items: [{ json: { ids: [] } }] });
 	});
 
 	test('node statistics with IDs that are not numbers', async () => {
 		await refused(
 			{ resource: 'automation', operation: 'getNodeStatistics', automationId: rl(FLOW), nodeIds: '2, three' },
-			'Node IDs must be whole numbers separated by commas, got "three" (item 0)',
+			'Node IDs must be whole numbers separated by commas, got "three"',
 		);
 	});
 
 	test('a LinkedIn browser ID that is not a number', async () => {
-		await refused({ resource: 'linkedinBrowser', operation: 'get', browserId: rl('={{ $json.id }}') }, 'LinkedIn Browser must be a number, got "abc" (item 0)', { items: [{ json: { id: 'abc' } }] });
+		await refused({ resource: 'linkedinBrowser', operation: 'get', browserId: rl('={{ $json.id }}') }, 'LinkedIn Browser must be a number, got "abc"', { items: [{ json: { id: 'abc' } }] });
 	});
 
 	test('an automation update without fields', async () => {
-		await refused({ resource: 'automation', operation: 'update', automationId: rl(FLOW) }, 'Update Fields needs at least one field (or turn on Update Schedule) (item 0)');
+		await refused({ resource: 'automation', operation: 'update', automationId: rl(FLOW) }, 'Update Fields needs at least one field (or turn on Update Schedule)');
 	});
 
 	test('a webhook with a target that is not a URL', async () => {
 		await refused(
 			{ resource: 'webhook', operation: 'create', name: 'n8n', event: 'contact_created', targetUrl: 'example.com/hook' },
-			'Target URL must be an http(s) URL, got "example.com/hook" (item 0)',
+			'Target URL must be an http(s) URL, got "example.com/hook"',
 		);
 	});
 });
