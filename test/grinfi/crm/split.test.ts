@@ -89,7 +89,7 @@ test('ascending: slices go up from the last date seen, next to the user\'s own u
 
 test('sorted by a field the filter cannot range over: a clear error on the first page, nothing past it', async () => {
 	const result = await run(sandbox(), { resource: 'contact', operation: 'search', returnAll: true, searchOptions: { order_field: 'name' } });
-	expect(result.error?.message).toMatch(/^Contact search stops at 10,000 results \(Grinfi's search window\) and these filters match 10,\d{3} \(item 0\)$/);
+	expect(result.error?.message).toMatch(/^Contact search stops at 10,000 results \(Grinfi's search window\) and these filters match 10,\d{3}$/);
 	expect(result.error?.description).toMatch(/sort by created_at or updated_at/);
 	expect(sandbox().server.requests.map((r) => r.body)).toEqual([{ order_field: 'name', limit: 100, offset: 0 }]);
 });
