@@ -17,7 +17,7 @@ const MAX_SEEN = 5000;
  * Items one poll emits at most. After a long outage the window holds every change since the last
  * poll; the oldest MAX_ITEMS_PER_POLL start this execution and the next polls continue after them.
  */
-export const MAX_ITEMS_PER_POLL = 500;
+const MAX_ITEMS_PER_POLL = 500;
 /** A manual test run shows this many of the latest records. */
 const SAMPLE_SIZE = 5;
 const DAY_MS = 24 * 3600 * 1000;

@@ -7,12 +7,14 @@
 import { PollContext } from 'n8n-core';
 import type { IDataObject } from 'n8n-workflow';
 
-import { GrowthGeniusTrigger, MAX_ITEMS_PER_POLL } from '../../nodes/GrowthGenius/GrowthGeniusTrigger.node';
+import { GrowthGeniusTrigger } from '../../nodes/GrowthGenius/GrowthGeniusTrigger.node';
 import { resetPacers } from '../../nodes/shared/pacing';
 import { register, triggerSetup } from '../harness';
 import { KEY, useSandbox } from './setup';
 
 const TRIGGER = register(new GrowthGeniusTrigger());
+/** The node's bound on items per poll (its notice says 500). */
+const MAX_ITEMS_PER_POLL = 500;
 const KEYS = { createdOrUpdated: KEY, created: 'gg_key_created', updated: 'gg_key_updated' } as const;
 type Event = keyof typeof KEYS;
 
