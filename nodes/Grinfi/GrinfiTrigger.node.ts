@@ -12,11 +12,10 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { panelEvents } from '../shared/describe';
-import { safeEqual } from '../shared/signature';
 import { fetchPages } from '../shared/transport';
 import { grinfi } from './profile';
 import { GRINFI_EVENTS } from './trigger/events';
-import { checkExists, create, kindOf, remove, secretFor } from './trigger/lifecycle';
+import { checkExists, create, kindOf, remove, verifyDelivery } from './trigger/lifecycle';
 import { simplifyDelivery } from './trigger/simplify';
 
 /** Pages (of 100) read at most to fill a dropdown. */
@@ -52,7 +51,7 @@ export class GrinfiTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Activating the workflow registers one webhook per event in Grinfi (named “n8n: workflow – event”); deactivating removes them. Grinfi does not sign deliveries, so the registered URL carries a random secret and deliveries without it are refused.',
+					'Activating the workflow registers one webhook per event in Grinfi (named “n8n: workflow – event”); deactivating removes them. Grinfi does not sign deliveries, so each registered URL carries a random token (made at registration, kept only by Grinfi) and deliveries without the token of one of this node’s webhooks are refused. Changing the API key to another key of the same Grinfi team keeps deliveries working; a key of another team needs the workflow to be activated again.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -171,10 +170,20 @@ export class GrinfiTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const expected = await secretFor(this, kindOf(this.getMode()));
 		const given = this.getQueryData() as IDataObject;
-		const secret = typeof given.secret === 'string' ? given.secret : '';
-		if (!secret || !safeEqual(secret, expected)) {
+		const token = typeof given.secret === 'string' ? given.secret : '';
+		const where = { workflowId: this.getWorkflow().id, node: this.getNode().name };
+		let verdict: Awaited<ReturnType<typeof verifyDelivery>>;
+		try {
+			verdict = await verifyDelivery(this, kindOf(this.getMode()), token);
+		} catch (error) {
+			// Grinfi's list could not be read: the delivery may well be genuine, so not a 401.
+			this.logger.warn(`Grinfi Trigger could not check a delivery (503): ${(error as Error).message}`, where);
+			this.getResponseObject().status(503).json({ error: 'The delivery could not be checked now; try again later.' });
+			return { noWebhookResponse: true };
+		}
+		if (verdict !== 'accepted') {
+			this.logger.warn('Grinfi Trigger refused a delivery (401): its token is not one of a webhook Grinfi holds for this URL', where);
 			this.getResponseObject().status(401).json({ error: 'This URL only accepts deliveries of the Grinfi webhooks n8n registered.' });
 			return { noWebhookResponse: true };
 		}

@@ -22,13 +22,30 @@ const EVENTS = [
 	{ name: 'Note Created', value: 'note.created', description: 'A note was added to a dossier' },
 ];
 
-/** Event IDs already accepted by this process within the tolerance window (LeadGrid may redeliver). */
+/** How long an accepted event ID is remembered: twice the tolerance, so a replay inside it is caught. */
+const REMEMBER_MS = TOLERANCE_SECONDS * 2000;
+/** Bound of the redelivery filter (entries of all LeadGrid Trigger URLs in this process). */
+const MAX_REMEMBERED = 10_000;
+
+/**
+ * Event IDs accepted by this process, keyed by workflow, node, URL kind (production or test) and
+ * event ID, so each workflow (and each URL of one node) gets every event once even when LeadGrid
+ * delivers the same event to several endpoints. Value: when it was accepted (ms).
+ */
 const accepted = new Map<string, number>();
 
-function firstTime(eventId: string, nowMs: number): boolean {
-	for (const [id, at] of accepted) if (nowMs - at > TOLERANCE_SECONDS * 2000) accepted.delete(id);
-	if (accepted.has(eventId)) return false;
-	accepted.set(eventId, nowMs);
+/** False only for an event ID this workflow's node (at this URL) accepted within REMEMBER_MS. */
+function firstTime(scope: string, eventId: unknown, nowMs: number): boolean {
+	// An event without an ID cannot be recognised again: never drop it.
+	if ((typeof eventId !== 'string' && typeof eventId !== 'number') || eventId === '') return true;
+	for (const [key, at] of accepted) {
+		// Oldest first (insertion order): stop at the first one still remembered.
+		if (nowMs - at <= REMEMBER_MS && accepted.size <= MAX_REMEMBERED) break;
+		accepted.delete(key);
+	}
+	const key = `${scope}\u0000${String(eventId)}`;
+	if (accepted.has(key)) return false;
+	accepted.set(key, nowMs);
 	return true;
 }
 
@@ -49,7 +66,7 @@ export class LeadGridTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'LeadGrid has no API to register webhooks. Copy this node’s Production URL (above) into LeadGrid under Settings → API → Webhooks, and paste the endpoint’s signing secret into the LeadGrid credential. Every delivery is checked against that secret; unsigned, forged or stale ones are refused with 401.',
+					'LeadGrid has no API to register webhooks. Copy this node’s Production URL (above) into LeadGrid under Settings → API → Webhooks, and paste the endpoint’s signing secret into the LeadGrid credential. Every delivery is checked against that secret; unsigned, forged or stale ones are refused with 401 (the reason is written to n8n’s log). Each workflow receives every event once: a redelivery of an event ID it already received is ignored.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -76,7 +93,7 @@ export class LeadGridTrigger implements INodeType {
 			/** Refuses to activate without a signing secret, since every delivery would then be refused. */
 			async create(this: IHookFunctions): Promise<boolean> {
 				const credentials = await this.getCredentials('leadGridApi');
-				if (!credentials.webhookSecret) {
+				if (!String(credentials.webhookSecret ?? '').trim()) {
 					throw new NodeOperationError(
 						this.getNode(),
 						'The LeadGrid credential has no Webhook Signing Secret',
@@ -103,16 +120,26 @@ export class LeadGridTrigger implements INodeType {
 		const check = verifyTimestampedSignature({
 			header,
 			rawBody,
-			secret: String(credentials.webhookSecret ?? ''),
+			// A secret pasted with a space or line break around it is still the secret.
+			secret: String(credentials.webhookSecret ?? '').trim(),
 			toleranceSeconds: TOLERANCE_SECONDS,
 		});
 		if (!check.ok) {
-			response.status(401).json({ error: `signature ${check.reason}` });
+			// The reason is for the n8n operator, not for whoever sent the request.
+			this.logger.warn(`LeadGrid Trigger refused a delivery (401): signature ${check.reason}`, {
+				workflowId: this.getWorkflow().id,
+				node: this.getNode().name,
+				reason: check.reason,
+			});
+			response.status(401).json({ error: 'Unauthorized' });
 			return { noWebhookResponse: true };
 		}
 		const event = this.getBodyData() as IDataObject;
 		const events = this.getNodeParameter('events', []) as string[];
-		if (!events.includes(String(event.type)) || !firstTime(String(event.id), Date.now())) {
+		if (!events.includes(String(event.type))) return {};
+		const scope = `${String(this.getWorkflow().id ?? '')}\u0000${this.getNode().id}\u0000${this.getMode() === 'manual' ? 'test' : 'production'}`;
+		if (!firstTime(scope, event.id, Date.now())) {
+			this.logger.debug(`LeadGrid Trigger ignored a redelivery of event ${String(event.id)}`, { workflowId: this.getWorkflow().id, node: this.getNode().name });
 			return {};
 		}
 		return {

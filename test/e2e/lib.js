@@ -103,4 +103,14 @@ async function fireGrinfiEvent(gr, event, data) {
 	return gr.state.deliveries.filter((d) => d.event === event && !d.test).pop();
 }
 
-module.exports = { example, executeExample, nodeOutput, until, ensureStarted, activateAndStart, postJson, webhookUrl, untilWebhookAnswers, activateWebhookTrigger, activateGrinfiTrigger, fireGrinfiEvent };
+/**
+ * The failed result run.js records for a version on which no scenario ran (setup aside), or
+ * undefined. With E2E_ONLY set a filter may match nothing on a version; then it is no failure.
+ */
+function zeroScenarios(results, prefix, filtered) {
+	const ran = results.filter((r) => r.name.startsWith(`${prefix} `) && !r.setup && !r.zero).length;
+	if (ran > 0 || filtered) return undefined;
+	return { name: `${prefix} no end-to-end scenario ran`, ok: false, zero: true, ms: 0, error: 'zero scenarios ran for this version' };
+}
+
+module.exports = { zeroScenarios, example, executeExample, nodeOutput, until, ensureStarted, activateAndStart, postJson, webhookUrl, untilWebhookAnswers, activateWebhookTrigger, activateGrinfiTrigger, fireGrinfiEvent };

@@ -174,6 +174,9 @@ function portIsFree(port) {
 	});
 }
 
+/** What n8n (or a worker's health server, or its task broker) logs when its port is taken. */
+const PORT_TAKEN = /EADDRINUSE|port \S+ is already in use|Port \S+ (for \S+ )?is already in use/i;
+
 /** A port p with p, p+1 and p+2 free (n8n, its task broker, the CLI's task broker). */
 async function findFreePort() {
 	for (let attempt = 0; attempt < 50; attempt++) {
@@ -248,6 +251,9 @@ async function prepareInstance({ version = '2.41.1', port, packDir, env: extraEn
 	installCleanup();
 	const paths = await installN8nAsync(version);
 	const { major, node, n8nBin, n8nDir } = paths;
+	// A port chosen here may be taken by another process before n8n binds it (the machine is
+	// shared): start() then moves to another free port. A port the caller gave is kept.
+	const portGiven = Boolean(port);
 	port = port || (await findFreePort());
 
 	const persistent = Boolean(persistentFolder);
@@ -272,7 +278,7 @@ async function prepareInstance({ version = '2.41.1', port, packDir, env: extraEn
 		);
 	}
 
-	const baseUrl = `http://127.0.0.1:${port}/`;
+	let baseUrl = `http://127.0.0.1:${port}/`;
 	const env = {};
 	for (const [key, value] of Object.entries(process.env)) {
 		// nothing of the caller's n8n or npm configuration leaks into the instance
@@ -314,6 +320,20 @@ async function prepareInstance({ version = '2.41.1', port, packDir, env: extraEn
 	}
 	Object.assign(env, extraEnv);
 
+	/** Moves the instance to another port: n8n's port, its task broker's and every URL. */
+	function usePort(next) {
+		port = next;
+		baseUrl = `http://127.0.0.1:${port}/`;
+		Object.assign(env, {
+			N8N_PORT: String(port),
+			N8N_RUNNERS_BROKER_PORT: String(port + 1),
+			WEBHOOK_URL: baseUrl,
+			N8N_WEBHOOK_URL: baseUrl,
+			N8N_EDITOR_BASE_URL: baseUrl,
+		});
+	}
+	class PortTaken extends Error {}
+
 	const logFile = path.join(userFolder, 'n8n.log');
 	let server; // { child, exited: Promise }
 	let cookie;
@@ -324,8 +344,12 @@ async function prepareInstance({ version = '2.41.1', port, packDir, env: extraEn
 	const instance = {
 		version,
 		major,
-		port,
-		baseUrl,
+		get port() {
+			return port;
+		},
+		get baseUrl() {
+			return baseUrl;
+		},
 		userFolder,
 		nodesDir,
 		packageName,
@@ -424,9 +448,22 @@ async function prepareInstance({ version = '2.41.1', port, packDir, env: extraEn
 		 */
 		async start({ timeoutMs = 120000, command = 'start' } = {}) {
 			if (server) return;
-			for (const p of [port, port + 1]) {
-				if (!(await portIsFree(p))) throw new Error(`port ${p} is in use; n8n ${version} cannot start there`);
+			for (let attempt = 1; ; attempt++) {
+				try {
+					return await startOnce({ timeoutMs, command });
+				} catch (error) {
+					// Another process took the port between choosing it and n8n binding it: try another.
+					if (!(error instanceof PortTaken) || portGiven || attempt >= 5) throw error;
+					const previous = port;
+					usePort(await findFreePort());
+					process.stderr.write(`n8n ${version}: ${error.message}; retrying on port ${port} (was ${previous})\n`);
+				}
 			}
+		},
+
+		/** Internal: see start(). */
+		async _startBody({ timeoutMs, command }) {
+			const logStart = readLog().length;
 			const worker = command === 'worker';
 			const processEnv = worker
 				? { ...env, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' }
@@ -443,7 +480,11 @@ async function prepareInstance({ version = '2.41.1', port, packDir, env: extraEn
 			let exit;
 			exited.then((e) => (exit = e));
 			const started = Date.now();
+			// Ready means this process answers: another process that took the port could answer the
+			// probes too, so our own log must also say n8n is listening.
+			const listening = () => /Editor is now accessible via|n8n worker is now ready/.test(stripAnsi(readLog().slice(logStart)));
 			const ready = async () => {
+				if (!listening()) return false;
 				if (worker) return (await probe('healthz')) === 200;
 				const readiness = await probe('healthz/readiness');
 				if (readiness !== 200) return false;
@@ -454,6 +495,7 @@ async function prepareInstance({ version = '2.41.1', port, packDir, env: extraEn
 				if (exit) {
 					server = undefined;
 					liveGroups.delete(child.pid);
+					if (PORT_TAKEN.test(stripAnsi(readLog().slice(logStart)))) throw new PortTaken(`n8n ${version} could not bind port ${port} or ${port + 1}`);
 					throw new Error(`n8n ${version} exited while starting (${exit.code ?? exit.signal}):\n${tail(readLog())}`);
 				}
 				if (Date.now() - started > timeoutMs) {
@@ -626,6 +668,14 @@ async function prepareInstance({ version = '2.41.1', port, packDir, env: extraEn
 			tempDirs.delete(userFolder);
 		},
 	};
+
+	/** One attempt at `n8n start` (or worker) on the current port. */
+	async function startOnce(options) {
+		for (const p of [port, port + 1]) {
+			if (!(await portIsFree(p))) throw new PortTaken(`port ${p} is in use; n8n ${version} cannot start there`);
+		}
+		return instance._startBody(options);
+	}
 
 	async function importFile(command, data) {
 		const file = path.join(userFolder, `import-${++fileCounter}.json`);

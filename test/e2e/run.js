@@ -7,8 +7,11 @@
  * worker and Redis; the editor in a browser).
  *
  * N8N_VERSIONS=2.41.1,1.123.81 chooses the n8n versions (default: 2.41.1).
- * E2E_ONLY=<regular expression> runs only the scenarios whose name matches (setup always runs).
- * Writes test-artifacts/e2e.json with the counts.
+ * E2E_ONLY=<regular expression> runs only the scenarios whose name matches (setup always runs);
+ * refused under CI=true, where every scenario runs.
+ * Writes test-artifacts/e2e.json (TEST_ARTIFACTS=<dir> elsewhere) with the counts, overall and per
+ * version; the file of an earlier run is deleted first. A version on which no scenario ran (setup
+ * aside) counts as a failure unless E2E_ONLY is set.
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -16,10 +19,12 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { prepareInstance } = require('./n8n');
+const { zeroScenarios } = require('./lib');
 const { scenarios } = require('./scenarios');
 
 const root = path.resolve(__dirname, '../..');
-const artifacts = path.join(root, 'test-artifacts');
+const artifacts = path.resolve(root, process.env.TEST_ARTIFACTS || 'test-artifacts');
+const resultFile = path.join(artifacts, 'e2e.json');
 const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY, 'i') : undefined;
 
 /** `npm pack` of the built package, untarred: what a marketplace install unpacks. */
@@ -62,6 +67,10 @@ async function runScenario(results, name, fn) {
 
 async function main() {
 	fs.mkdirSync(artifacts, { recursive: true });
+	fs.rmSync(resultFile, { force: true }); // nothing of an earlier run can be counted
+	if (process.env.CI === 'true' && (process.env.E2E_ONLY || process.env.SKIP_E2E)) {
+		throw new Error(`CI=true runs every end-to-end scenario: unset ${process.env.E2E_ONLY ? 'E2E_ONLY' : 'SKIP_E2E'}`);
+	}
 	if (!fs.existsSync(path.join(root, 'dist'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 	const packDir = pack();
 	const versions = (process.env.N8N_VERSIONS || '2.41.1').split(',').map((v) => v.trim()).filter(Boolean);
@@ -70,6 +79,7 @@ async function main() {
 	for (const version of versions) {
 		const started = Date.now();
 		const prefix = `[n8n ${version}]`;
+		const firstResult = results.length;
 		const chosen = scenarios.filter((s) => selected(s, prefix));
 		if (chosen.some((s) => !s.always)) {
 			// A free port each time, so parallel runs never collide.
@@ -77,6 +87,7 @@ async function main() {
 			try {
 				for (const scenario of chosen) {
 					await runScenario(results, `${prefix} ${scenario.name}`, () => scenario.run(n8n, { version }));
+					if (scenario.always) results[results.length - 1].setup = true;
 				}
 			} finally {
 				await n8n.dispose();
@@ -93,12 +104,23 @@ async function main() {
 				if (suite.cleanup) await suite.cleanup();
 			}
 		}
+		const zero = zeroScenarios(results.slice(firstResult), prefix, Boolean(only));
+		if (zero) {
+			results.push(zero);
+			console.log(`✗ ${zero.name}`);
+		}
 		console.log(`n8n ${version}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
 	}
 	fs.rmSync(path.dirname(packDir), { recursive: true, force: true });
 	const passed = results.filter((r) => r.ok).length;
 	const failed = results.length - passed;
-	fs.writeFileSync(path.join(artifacts, 'e2e.json'), JSON.stringify({ passed, failed, results }, null, 2));
+	const perVersion = Object.fromEntries(
+		versions.map((version) => {
+			const mine = results.filter((r) => r.name.startsWith(`[n8n ${version}]`));
+			return [version, { passed: mine.filter((r) => r.ok).length, failed: mine.filter((r) => !r.ok).length, scenarios: mine.filter((r) => !r.setup && !r.zero).length }];
+		}),
+	);
+	fs.writeFileSync(resultFile, JSON.stringify({ passed, failed, versions: perVersion, results }, null, 2));
 	console.log(`end to end: ${passed} passed, ${failed} failed`);
 	process.exit(failed ? 1 : 0);
 }
@@ -106,6 +128,6 @@ async function main() {
 main().catch((error) => {
 	console.error(error);
 	fs.mkdirSync(artifacts, { recursive: true });
-	fs.writeFileSync(path.join(artifacts, 'e2e.json'), JSON.stringify({ passed: 0, failed: 1, error: String(error) }));
+	fs.writeFileSync(resultFile, JSON.stringify({ passed: 0, failed: 1, error: String(error) }));
 	process.exit(1);
 });

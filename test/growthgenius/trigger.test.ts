@@ -8,10 +8,13 @@ import { PollContext } from 'n8n-core';
 import type { IDataObject } from 'n8n-workflow';
 
 import { GrowthGeniusTrigger } from '../../nodes/GrowthGenius/GrowthGeniusTrigger.node';
+import { resetPacers } from '../../nodes/shared/pacing';
 import { register, triggerSetup } from '../harness';
 import { KEY, useSandbox } from './setup';
 
 const TRIGGER = register(new GrowthGeniusTrigger());
+/** The node's bound on items per poll (its notice says 500). */
+const MAX_ITEMS_PER_POLL = 500;
 const KEYS = { createdOrUpdated: KEY, created: 'gg_key_created', updated: 'gg_key_updated' } as const;
 type Event = keyof typeof KEYS;
 
@@ -292,5 +295,125 @@ describe('activation, manual runs and failures', () => {
 			['to', '2026-12-03T12:01:00.000Z'],
 			['user_id', '1'],
 		]);
+	});
+});
+
+/** A clock of its own for each test below, days apart, so records of other tests stay out of its windows. */
+function clockFrom(iso: string) {
+	const t0 = Date.parse(iso);
+	return { t0, at: (seconds: number) => jest.setSystemTime(t0 + seconds * 1000) };
+}
+
+describe('messages as documented (sent_at only, no created_at or updated_at)', () => {
+	afterEach(() => state().setMessageStamps(true));
+
+	test('"Created" fires on the first sighting of each message, once; an edit is an update, not a creation', async () => {
+		useFakeDate();
+		const { at } = clockFrom('2027-01-10T12:00:00.000Z');
+		state().setMessageStamps(false);
+		const created = trigger('created', 'message');
+		const any = trigger('createdOrUpdated', 'message');
+		const both = [created, any];
+		at(0);
+		for (const t of both) expect(await t.poll()).toEqual([]);
+		at(10);
+		const a = state().createMessage({ contact_id: 1102755, message_type: 'email', rendered_copy: 'A', sent_at: '2019-08-09T07:10:41.275-04:00' });
+		const b = state().createMessage({ contact_id: 1102755, message_type: 'email', rendered_copy: 'B', sent_at: '2019-08-09T07:11:00.000-04:00' });
+		at(20);
+		const [firstCreated, firstAny] = [await created.poll(), await any.poll()];
+		expect(firstCreated.map((m) => m.id)).toEqual([a.id, b.id]);
+		expect(firstCreated[0]).not.toHaveProperty('created_at');
+		expect(firstAny.map((m) => m.id)).toEqual([a.id, b.id]);
+		at(40);
+		for (const t of both) expect(await t.poll()).toEqual([]);
+		// An edit long after the first sighting fell out of the seen-set: an update, not a new message.
+		at(600);
+		for (const t of both) expect(await t.poll()).toEqual([]);
+		state().touch('message', a.id, { rendered_copy: 'A, edited' });
+		at(620);
+		expect(await created.poll()).toEqual([]);
+		expect((await any.poll()).map((m) => [m.id, m.rendered_copy])).toEqual([[a.id, 'A, edited']]);
+		at(640);
+		for (const t of both) expect(await t.poll()).toEqual([]);
+	});
+});
+
+describe('after a long outage', () => {
+	test(`a poll emits at most ${MAX_ITEMS_PER_POLL} items; the next polls catch up without gaps or duplicates`, async () => {
+		useFakeDate();
+		const { t0, at } = clockFrom('2027-02-10T12:00:00.000Z');
+		const triggers = (['created', 'createdOrUpdated'] as Event[]).map((event) => trigger(event));
+		at(0);
+		for (const t of triggers) await t.poll();
+		// A day without polls: 1234 contacts, three per second (so a poll can stop inside one second),
+		// one of them edited later during the outage.
+		const made: IDataObject[] = [];
+		for (let i = 0; i < 1234; i++) {
+			state().setNow(t0 + 3600_000 + Math.floor(i / 3) * 1000);
+			made.push(state().createContact({ first_name: `Backlog ${i}` }));
+		}
+		state().setNow(t0 + 20 * 3600_000);
+		state().touch('contact', made[7].id, { title: 'edited in the outage' });
+		state().setNow(null);
+		const emitted: Record<string, IDataObject[][]> = { created: [], createdOrUpdated: [] };
+		let minute = 0;
+		const pollAll = async () => {
+			at(24 * 3600 + 60 * minute++);
+			for (const t of triggers) emitted[t.event].push(await t.poll());
+		};
+		for (let i = 0; i < 3; i++) await pollAll();
+		// A contact created while catching up is not lost either.
+		const late = state().createContact({ first_name: 'During catch-up' });
+		for (let i = 0; i < 3; i++) await pollAll();
+		const expected = [...made.map((r) => r.id), late.id];
+		for (const event of ['created', 'createdOrUpdated']) {
+			const sizes = emitted[event].map((batch) => batch.length);
+			// eslint-disable-next-line no-console
+			console.log(`GrowthGenius Trigger after an outage (${event}): items per poll ${JSON.stringify(sizes)}`);
+			expect(Math.max(...sizes)).toBe(MAX_ITEMS_PER_POLL);
+			const ids = emitted[event].flat().map((r) => r.id);
+			expect(ids).toHaveLength(expected.length);
+			expect(new Set(ids).size).toBe(ids.length);
+			expect([...ids].sort()).toEqual([...expected].sort());
+			expect(sizes.slice(-1)).toEqual([0]);
+		}
+		for (const r of sandbox().server.requests) {
+			const q = Object.fromEntries(r.query);
+			expect(Date.parse(q.from)).toBeLessThanOrEqual(Date.parse(q.to));
+		}
+	});
+});
+
+describe('a clock that moves back', () => {
+	test('never asks for from > to, and loses or repeats nothing', async () => {
+		useFakeDate();
+		const { t0, at } = clockFrom('2027-03-10T12:00:00.000Z');
+		const t = trigger('createdOrUpdated');
+		at(0);
+		await t.poll();
+		at(60);
+		await t.poll();
+		// n8n's clock is set back ten minutes (e.g. corrected by NTP); GrowthGenius's is not.
+		state().setSkew(600_000);
+		at(-540);
+		resetPacers(); // the pacer's own schedule is on the old clock; not what this test is about
+		const a = state().createContact({ first_name: 'While back' });
+		const out: IDataObject[] = [];
+		out.push(...(await t.poll()));
+		at(-480);
+		out.push(...(await t.poll()));
+		expect(t.staticData().cursor).toBe(t0 + 60_000); // the window never moved back
+		for (const r of sandbox().server.requests) {
+			const q = Object.fromEntries(r.query);
+			expect(Date.parse(q.from)).toBeLessThanOrEqual(Date.parse(q.to));
+		}
+		// The clock comes forward again.
+		state().setSkew(0);
+		for (const s of [70, 130, 200]) {
+			at(s);
+			out.push(...(await t.poll()));
+		}
+		expect(out.map((r) => r.id)).toEqual([a.id]);
+		expect(t.staticData().cursor).toBe(t0 + 200_000);
 	});
 });

@@ -1,6 +1,9 @@
 /** LeadGrid Trigger: signed deliveries through n8n-core's WebhookContext, lifecycle through HookContext. */
 import { createHmac } from 'node:crypto';
 
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
+
 import { LeadGridTrigger } from '../../nodes/LeadGrid/LeadGridTrigger.node';
 import { deliver, hooks, register, triggerSetup } from '../harness';
 
@@ -10,6 +13,13 @@ const credentials = { leadGridApi: { apiKey: 'lg_live_sandbox_key', baseUrl: 'ht
 
 function setup(events = ['dossier.stage_changed', 'note.created'], creds = credentials) {
 	return triggerSetup({ type: TYPE, parameters: { events }, credentials: creds });
+}
+
+/** The same trigger in another workflow (n8n gives every workflow its own ID). */
+function inWorkflow(id: string) {
+	const s = setup();
+	Object.assign(s.workflow, { id });
+	return s;
 }
 
 let counter = 0;
@@ -52,6 +62,66 @@ describe('deliveries', () => {
 		const { result, response } = await deliver(setup(), { body, headers: { 'X-LeadGrid-Signature': signature(body) } });
 		expect(response.statusCode).toBe(200);
 		expect(result.workflowData).toBeUndefined();
+	});
+
+	test('a wrong signature: the 401 body does not say why, n8n’s log does', async () => {
+		const warn = jest.spyOn(Container.get(Logger), 'warn').mockImplementation(() => undefined);
+		try {
+			for (const [reason, make] of [
+				['mismatch', (body: string) => signature(body, undefined, 'whsec_other')],
+				['stale', (body: string) => signature(body, Math.floor(Date.now() / 1000) - 360)],
+				['missing', () => undefined],
+			] as const) {
+				const body = event();
+				const header = make(body);
+				const { response } = await deliver(setup(), { body, headers: header ? { 'X-LeadGrid-Signature': header } : {} });
+				expect(response.statusCode).toBe(401);
+				expect(response.body).toEqual({ error: 'Unauthorized' });
+				expect(warn).toHaveBeenLastCalledWith(`LeadGrid Trigger refused a delivery (401): signature ${reason}`, expect.objectContaining({ reason }));
+			}
+		} finally {
+			warn.mockRestore();
+		}
+	});
+
+	test('a signing secret pasted with whitespace around it still verifies', async () => {
+		const body = event();
+		const padded = { leadGridApi: { ...credentials.leadGridApi, webhookSecret: `  ${SECRET}\n` } };
+		const { items, response } = await deliver(setup(undefined, padded), { body, headers: { 'X-LeadGrid-Signature': signature(body) } });
+		expect(response.statusCode).toBe(200);
+		expect(items).toHaveLength(1);
+		const blank = { leadGridApi: { ...credentials.leadGridApi, webhookSecret: ' \n ' } };
+		await expect(hooks(setup(undefined, blank)).create()).rejects.toThrow('The LeadGrid credential has no Webhook Signing Secret');
+	});
+
+	test('the same event delivered to two workflows starts both, each once', async () => {
+		const body = event('note.created');
+		const headers = { 'X-LeadGrid-Signature': signature(body) };
+		const [a, b] = [inWorkflow('wf-a'), inWorkflow('wf-b')];
+		const first = await deliver(a, { body, headers });
+		const second = await deliver(b, { body, headers });
+		expect([first.items.length, second.items.length]).toEqual([1, 1]);
+		// each still ignores its own redelivery
+		expect((await deliver(a, { body, headers })).result.workflowData).toBeUndefined();
+		expect((await deliver(b, { body, headers })).result.workflowData).toBeUndefined();
+	});
+
+	test('the same event on the test URL and the production URL starts both', async () => {
+		const body = event('note.created');
+		const headers = { 'X-LeadGrid-Signature': signature(body) };
+		const s = setup();
+		const production = await deliver(s, { body, headers });
+		const test = await deliver(s, { body, headers, mode: 'manual' });
+		expect([production.items.length, test.items.length]).toEqual([1, 1]);
+	});
+
+	test('events without an ID are never dropped', async () => {
+		const s = setup();
+		const body = JSON.stringify({ type: 'note.created', created_at: '2026-04-15T12:04:10Z', data: { id: 'n1' } });
+		const headers = { 'X-LeadGrid-Signature': signature(body) };
+		const outcomes = [];
+		for (let i = 0; i < 3; i++) outcomes.push((await deliver(s, { body, headers })).items.length);
+		expect(outcomes).toEqual([1, 1, 1]);
 	});
 
 	test('a replayed delivery (same event id) starts nothing the second time', async () => {

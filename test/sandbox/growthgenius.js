@@ -9,6 +9,8 @@
  * For polling tests the clock is controllable: `state.setNow(time)` pins it (null releases it) and
  * `state.setSkew(ms)` runs it ahead (+) or behind (-) of the process clock. `state.touch(kind, id,
  * fields)` updates a record as a GrowthGenius user would. Faults come from core's `inject`.
+ * `state.setMessageStamps(false)` answers messages as the reference documents them: without
+ * created_at and updated_at (only sent_at); the list still filters on the updated_at kept inside.
  */
 const { ContractServer, HttpError, Table } = require('./core');
 
@@ -52,6 +54,13 @@ function blankContact() {
 function createGrowthGeniusSandbox({ apiKeys = ['gg_sandbox_key'], rateLimit, seed = true } = {}) {
 	let pinned = null;
 	let skew = 0;
+	let messageStamps = true;
+	/** A message as answered: without its stamps when they are switched off. */
+	const shown = (message) => {
+		if (messageStamps || !message) return message;
+		const { created_at, updated_at, ...documented } = message;
+		return documented;
+	};
 	const clock = () => (pinned ?? Date.now()) + skew;
 	const stamp = () => formatTime(clock());
 	let nextContactId = 1102756;
@@ -148,6 +157,10 @@ function createGrowthGeniusSandbox({ apiKeys = ['gg_sandbox_key'], rateLimit, se
 		setNow(time) {
 			pinned = time === null || time === undefined ? null : toMs(time);
 		},
+		/** true: messages carry created_at/updated_at (as contacts do); false: only sent_at, as documented. */
+		setMessageStamps(on) {
+			messageStamps = on !== false;
+		},
 		/** Runs the sandbox clock `ms` ahead (+) or behind (-) of the process clock. */
 		setSkew(ms) {
 			skew = ms;
@@ -220,7 +233,7 @@ function createGrowthGeniusSandbox({ apiKeys = ['gg_sandbox_key'], rateLimit, se
 	server.route('GET', `${BASE}/messages`, (req) => {
 		const userId = userOf(req);
 		const inWindow = window(req);
-		return { status: 200, body: { messages: messages.all().filter((m) => m.user_id === userId && inWindow(m)).sort(byUpdated) } };
+		return { status: 200, body: { messages: messages.all().filter((m) => m.user_id === userId && inWindow(m)).sort(byUpdated).map(shown) } };
 	});
 	server.route('POST', `${BASE}/messages`, (req) => {
 		const userId = userOf(req);
@@ -229,14 +242,14 @@ function createGrowthGeniusSandbox({ apiKeys = ['gg_sandbox_key'], rateLimit, se
 		checkContact(fields, userId);
 		// The body's user_id (the sender) defaults to the caller's user_id.
 		const { user_id: sender, ...rest } = fields;
-		return { status: 201, body: { message: state.createMessage(rest, sender ?? userId) } };
+		return { status: 201, body: { message: shown(state.createMessage(rest, sender ?? userId)) } };
 	});
-	server.route('GET', `${BASE}/messages/:id`, (req) => ({ status: 200, body: { message: owned(messages, req, 'Message') } }));
+	server.route('GET', `${BASE}/messages/:id`, (req) => ({ status: 200, body: { message: shown(owned(messages, req, 'Message')) } }));
 	server.route('PATCH', `${BASE}/messages/:id`, (req) => {
 		const message = owned(messages, req, 'Message');
 		const fields = wrapped(req, 'message', MESSAGE_FIELDS);
 		checkContact(fields, message.user_id);
-		return { status: 200, body: { message: state.touch('message', message.id, fields) } };
+		return { status: 200, body: { message: shown(state.touch('message', message.id, fields)) } };
 	});
 	server.route('DELETE', `${BASE}/messages/:id`, (req) => {
 		const message = owned(messages, req, 'Message');

@@ -1,12 +1,13 @@
-import { createHmac } from 'crypto';
 import type { IDataObject, IHookFunctions, IHttpRequestOptions, INode, IWebhookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { RequestContext } from '../../shared/transport';
 import { apiRequest, jsonBody } from '../../shared/transport';
 import { grinfi } from '../profile';
 import { eventLabel } from './events';
 import type { FilterChoice } from './filters';
 import { buildFilters, canonical, filtersMatch } from './filters';
+import { TOKEN_FORMAT, forget, isKnown, newToken, refresh, remember, tokenOf } from './tokens';
 
 export const WEBHOOKS_PATH = '/integrations/api/webhooks';
 /** Pages of the webhook list read at most (100 each) before giving up on finding ours. */
@@ -15,13 +16,12 @@ const MAX_LIST_PAGES = 20;
 /**
  * What one URL of this node (the production or the test URL) has registered at Grinfi. Kept in the
  * node's static data under its kind, so the test URL and the production URL never touch each
- * other's webhooks, even when both are registered at once.
+ * other's webhooks, even when both are registered at once. The delivery tokens are not kept here
+ * (see ./tokens.ts): Grinfi holds them in the registered `target_url`s.
  */
 export interface Registration {
-	/** The node's webhook URL, without the secret. */
+	/** The node's webhook URL, without the token. */
 	url: string;
-	/** The random token in the registered `target_url` (`?secret=`). */
-	secret: string;
 	/** Webhook UUID at Grinfi by event (`stale:<uuid>` for one that could not be deleted yet). */
 	hooks: Record<string, string>;
 	/** Canonical JSON of the `filters` sent ("null" for none). */
@@ -44,21 +44,36 @@ export function kindOf(mode: string): Kind {
 	return mode === 'manual' ? 'test' : 'production';
 }
 
-/**
- * The token in the registered `target_url` (`?secret=`): an HMAC of the workflow, node and URL
- * kind keyed with the Grinfi API key. Unguessable without the key, the same on every instance
- * and after restarts, so checking a delivery needs nothing stored (n8n 1.x does not always hand
- * a webhook the static data its activation wrote).
- */
-export async function secretFor(ctx: IHookFunctions | IWebhookFunctions, kind: Kind): Promise<string> {
-	const credentials = await ctx.getCredentials('grinfiApi');
-	return createHmac('sha256', String(credentials.apiKey ?? ''))
-		.update(`n8n-grinfi-trigger\u0000${String(ctx.getWorkflow().id ?? '')}\u0000${ctx.getNode().id}\u0000${kind}`)
-		.digest('hex');
+/** The in-process record of trusted tokens is per workflow, node and URL kind. */
+function scopeKey(ctx: IHookFunctions | IWebhookFunctions, kind: Kind): string {
+	return `${String(ctx.getWorkflow().id ?? '')}\u0000${ctx.getNode().id}\u0000${kind}`;
 }
 
-export function targetUrl(url: string, secret: string): string {
-	return `${url}${url.includes('?') ? '&' : '?'}secret=${secret}`;
+export function targetUrl(url: string, token: string): string {
+	return `${url}${url.includes('?') ? '&' : '?'}secret=${token}`;
+}
+
+/** Hides delivery tokens: every `secret=…` of a URL, and the tokens given, wherever they appear. */
+function hideTokens(text: string, tokens: string[]): string {
+	let out = text.replace(/([?&]secret=)[^&\s"'\\]+/g, '$1***');
+	for (const token of tokens) if (token) out = out.split(token).join('***');
+	return out;
+}
+
+/** The error again with every delivery token hidden (as the transport hides the API key). */
+function withoutTokens(node: INode, error: Error, tokens: string[]): Error {
+	const hide = (text: string | null | undefined) => (typeof text === 'string' ? hideTokens(text, tokens) : undefined);
+	if (error instanceof NodeApiError) {
+		return new NodeApiError(node, JSON.parse(hideTokens(JSON.stringify(error.errorResponse ?? {}), tokens)) as JsonObject, {
+			message: hide(error.message),
+			description: hide(error.description),
+			httpCode: error.httpCode ?? undefined,
+		});
+	}
+	if (error instanceof NodeOperationError) {
+		return new NodeOperationError(node, hide(error.message) ?? '', { description: hide(error.description) });
+	}
+	return new NodeOperationError(node, hide(error.message) ?? 'Request failed');
 }
 
 function withoutQuery(url: unknown): string {
@@ -76,12 +91,17 @@ function save(ctx: IHookFunctions, kind: Kind, registration: Registration | unde
 	else delete data[kind];
 }
 
-async function call(ctx: IHookFunctions, options: IHttpRequestOptions) {
-	return await apiRequest.call(ctx, grinfi, {
-		headers: { Accept: 'application/json' },
-		json: true,
-		...options,
-	});
+/** Every Grinfi request of the trigger: an error never carries a delivery token. */
+async function call(ctx: RequestContext, options: IHttpRequestOptions) {
+	try {
+		return await apiRequest.call(ctx, grinfi, {
+			headers: { Accept: 'application/json' },
+			json: true,
+			...options,
+		});
+	} catch (error) {
+		throw withoutTokens(ctx.getNode(), error as Error, [tokenOf((options.body as IDataObject | undefined)?.target_url)]);
+	}
 }
 
 function desiredOf(ctx: IHookFunctions): Desired {
@@ -98,7 +118,7 @@ function desiredOf(ctx: IHookFunctions): Desired {
 }
 
 /** Every webhook of the team (Grinfi pages the list with limit/offset). */
-async function listWebhooks(ctx: IHookFunctions): Promise<IDataObject[]> {
+async function listWebhooks(ctx: RequestContext): Promise<IDataObject[]> {
 	const pager = grinfi.pager!;
 	const all: IDataObject[] = [];
 	for (let pageIndex = 0; pageIndex < MAX_LIST_PAGES; pageIndex++) {
@@ -150,12 +170,15 @@ function failureError(node: INode, what: string, failures: Array<{ uuid: string;
 	return explained(node, failures[0].error, message, description);
 }
 
+const isOn = (webhook: IDataObject) => webhook.status === undefined || webhook.status === 'on';
+
 function held(webhook: IDataObject, registration: Registration, event: string, filters: IDataObject | null): boolean {
 	return (
-		webhook.target_url === targetUrl(registration.url, registration.secret) &&
+		withoutQuery(webhook.target_url) === registration.url &&
+		TOKEN_FORMAT.test(tokenOf(webhook.target_url)) &&
 		webhook.event === event &&
 		String(webhook.request_method ?? 'POST').toUpperCase() === 'POST' &&
-		(webhook.status === undefined || webhook.status === 'on') &&
+		isOn(webhook) &&
 		filtersMatch(filters, webhook.filters)
 	);
 }
@@ -170,9 +193,7 @@ export async function checkExists(ctx: IHookFunctions): Promise<boolean> {
 	const desired = desiredOf(ctx);
 	const remote = await listWebhooks(ctx);
 	const byUuid = new Map(remote.map((w) => [String(w.uuid), w]));
-	const stored = staticDataOf(ctx)[desired.kind];
-	const secret = await secretFor(ctx, desired.kind);
-	const previous = stored ? { ...stored, secret } : undefined;
+	const previous = staticDataOf(ctx)[desired.kind];
 	const kept: Record<string, string> = {};
 	const stale: string[] = [];
 	const sameSetup = previous?.url === desired.url && previous.filters === canonical(desired.filters);
@@ -199,10 +220,15 @@ export async function checkExists(ctx: IHookFunctions): Promise<boolean> {
 	const hooks = { ...leftOver, ...kept };
 	save(ctx, desired.kind, {
 		url: desired.url,
-		secret,
 		hooks,
 		filters: canonical(desired.filters),
 	});
+	// The tokens of the webhooks kept are known good: deliveries need not ask Grinfi again.
+	remember(
+		scopeKey(ctx, desired.kind),
+		Object.values(kept).map((uuid) => tokenOf(byUuid.get(uuid)?.target_url)),
+		Date.now(),
+	);
 	if (failures.length) throw failureError(ctx.getNode(), 'Could not clean up before activation', failures);
 	return stale.length === 0 && desired.events.every((event) => kept[event]);
 }
@@ -229,12 +255,13 @@ export async function create(ctx: IHookFunctions): Promise<boolean> {
 	}
 	const obsoleteFailures = await removeAll(ctx, obsolete);
 	if (obsoleteFailures.length) throw failureError(ctx.getNode(), 'Could not remove webhooks of events no longer chosen', obsoleteFailures);
-	const secret = await secretFor(ctx, desired.kind);
-	const current: Registration = { url: desired.url, secret, hooks: { ...kept }, filters: filtersKey };
+	const current: Registration = { url: desired.url, hooks: { ...kept }, filters: filtersKey };
 	const workflowName = ctx.getWorkflow().name ?? `workflow ${ctx.getWorkflow().id ?? ''}`.trim();
 	const prefix = desired.kind === 'test' ? 'n8n (test)' : 'n8n';
 	const made: Record<string, string> = {};
 	for (const event of desired.events.filter((e) => !kept[e])) {
+		// A token of its own for each webhook, kept by Grinfi in the target URL and nowhere else.
+		const token = newToken();
 		try {
 			const response = await call(ctx, {
 				method: 'POST',
@@ -242,7 +269,7 @@ export async function create(ctx: IHookFunctions): Promise<boolean> {
 				body: {
 					name: `${prefix}: ${workflowName} – ${eventLabel(event)}`.slice(0, 255),
 					event,
-					target_url: targetUrl(desired.url, secret),
+					target_url: targetUrl(desired.url, token),
 					request_method: 'POST',
 					filters: desired.filters,
 					status: 'on',
@@ -256,6 +283,7 @@ export async function create(ctx: IHookFunctions): Promise<boolean> {
 				});
 			}
 			made[event] = String(created);
+			remember(scopeKey(ctx, desired.kind), [token], Date.now());
 		} catch (error) {
 			const failures = await removeAll(ctx, Object.values(made));
 			const failed = new Set(failures.map((f) => f.uuid));
@@ -284,12 +312,14 @@ export async function remove(ctx: IHookFunctions): Promise<boolean> {
 		// No record here (n8n 1.x may not hand back what activation stored): remove whatever Grinfi
 		// has for this URL, so deactivation never leaves webhooks behind.
 		if (!url) return true;
+		for (const k of ['production', 'test'] as Kind[]) forget(scopeKey(ctx, k));
 		const ours = (await listWebhooks(ctx)).filter((w) => withoutQuery(w.target_url) === url).map((w) => String(w.uuid));
 		const failures = await removeAll(ctx, ours);
 		if (failures.length) throw failureError(ctx.getNode(), 'Could not deactivate', failures);
 		return true;
 	}
 	const registration = data[kind]!;
+	forget(scopeKey(ctx, kind));
 	const failures = await removeAll(ctx, Object.values(registration.hooks));
 	if (failures.length) {
 		const failed = new Set(failures.map((f) => f.uuid));
@@ -301,4 +331,37 @@ export async function remove(ctx: IHookFunctions): Promise<boolean> {
 	}
 	save(ctx, kind, undefined);
 	return true;
+}
+
+/** Whether a registered `target_url` (without its query) is this node's URL of `kind`. */
+function isOwnUrl(base: string, kind: Kind, productionUrl: string): boolean {
+	if (kind === 'production') return base === productionUrl;
+	// The test URL differs from the production URL only in n8n's test path before
+	// `/<webhook id>/<path>` (n8n hands a webhook only its production URL).
+	const tail = productionUrl.slice(productionUrl.lastIndexOf('/', productionUrl.lastIndexOf('/') - 1));
+	const origin = (url: string) => /^[a-z]+:\/\/[^/]+/i.exec(url)?.[0] ?? '';
+	return base !== productionUrl && base.endsWith(tail) && origin(base) === origin(productionUrl);
+}
+
+export type Verdict = 'accepted' | 'refused';
+
+/**
+ * Checks the token of a delivery (see ./tokens.ts): accepted if it is the token of a webhook,
+ * switched on, that Grinfi holds for this node's URL of `kind`. Known tokens are answered from
+ * memory; an unknown one makes one listing of Grinfi's webhooks (at most one per RELIST_MS per
+ * URL), with the key the credential holds now. Throws, without any token in the error, when the
+ * list cannot be read.
+ */
+export async function verifyDelivery(ctx: IWebhookFunctions, kind: Kind, token: string): Promise<Verdict> {
+	if (!TOKEN_FORMAT.test(token)) return 'refused';
+	const key = scopeKey(ctx, kind);
+	if (isKnown(key, token, Date.now())) return 'accepted';
+	const productionUrl = ctx.getNodeWebhookUrl('default');
+	if (!productionUrl) return 'refused';
+	await refresh(key, Date.now(), async () =>
+		(await listWebhooks(ctx))
+			.filter((w) => isOn(w) && isOwnUrl(withoutQuery(w.target_url), kind, productionUrl))
+			.map((w) => tokenOf(w.target_url)),
+	);
+	return isKnown(key, token, Date.now()) ? 'accepted' : 'refused';
 }

@@ -109,7 +109,7 @@ module.exports = [
 		},
 	},
 	{
-		name: 'Grinfi Trigger: activation registers one webhook per event, a reply starts one execution, a forged delivery none, deactivation removes them',
+		name: 'Grinfi Trigger: activation registers one webhook per event, a reply starts one execution, a forged delivery none, a new API key of the same team keeps deliveries working, deactivation removes them',
 		async run(n8n, ctx) {
 			const gr = ctx.sandboxes.grinfi;
 			const ids = gr.state.ids;
@@ -120,11 +120,13 @@ module.exports = [
 			await n8n.importWorkflow(workflow);
 			const { url, secret, hooks, registered: ours } = await activateGrinfiTrigger(n8n, gr, workflow);
 
-			// the sandbox has one webhook per event, all at the node's URL with the same secret
+			// the sandbox has one webhook per event, all at the node's URL, each with a random token of its own
 			assert.equal(hooks.length, events.length, `registered: ${JSON.stringify(hooks.map((h) => h.event))}`);
-			assert.match(secret, /^[0-9a-f]{32,}$/);
+			assert.match(secret, /^[0-9a-f]{64}$/);
+			const tokens = hooks.map((h) => new URL(h.target_url).searchParams.get('secret'));
+			assert.equal(new Set(tokens).size, hooks.length, 'two webhooks share a token');
 			for (const hook of hooks) {
-				assert.equal(hook.target_url, `${url}?secret=${secret}`);
+				assert.match(hook.target_url, new RegExp(`^${url.replace(/[.?]/g, '\\$&')}\\?secret=[0-9a-f]{64}$`));
 				assert.equal(hook.request_method, 'POST');
 				assert.equal(hook.status, 'on');
 				assert.ok(hook.name.includes(workflow.name), `webhook name "${hook.name}"`);
@@ -160,6 +162,34 @@ module.exports = [
 			assert.equal(bare.status, 401);
 			await new Promise((r) => setTimeout(r, 1500));
 			assert.equal((await n8n.executions(workflow.id)).length, 1, 'a forged delivery started an execution');
+
+			// the credential gets another key of the same Grinfi team and the old one is revoked: the
+			// webhooks registered before keep starting the workflow, a forged token is still refused
+			// (n8n asks Grinfi's webhook list with the new key)
+			const made = await fetch(`${gr.server.url}/id/api/jwt-tokens/create-api-key`, {
+				method: 'POST',
+				headers: { authorization: CRED_KEY, 'content-type': 'application/json' },
+				body: JSON.stringify({ name: 'rotated in e2e' }),
+			});
+			const newKey = (await made.json()).last_token;
+			const credential = ctx.sandboxes.credentials().find((c) => c.type === 'grinfiApi');
+			await n8n.importCredentials({ ...credential, data: { ...credential.data, apiKey: newKey } });
+			const keys = gr.state.apiKeys;
+			keys.splice(keys.indexOf(CRED_KEY.slice('Bearer '.length)), 1);
+			try {
+				const rotatedFrom = gr.server.requests.length;
+				await fireGrinfiEvent(gr, 'contact_replied_linkedin_message', { contact: { uuid: contact } });
+				await n8n.waitForExecutions(workflow.id, { count: 2 });
+				const stillForged = await post(`${url}?secret=${'0'.repeat(64)}`);
+				assert.equal(stillForged.status, 401);
+				const listings = requestsSince(gr, rotatedFrom).filter((r) => line(r) === 'GET /integrations/api/webhooks');
+				assert.ok(listings.length >= 1 && listings.every((r) => r.headers.authorization === `Bearer ${newKey}`), JSON.stringify(listings.map((r) => r.headers.authorization)));
+				await new Promise((r) => setTimeout(r, 1500));
+				assert.equal((await n8n.executions(workflow.id)).length, 2, 'a forged delivery after the key change started an execution');
+			} finally {
+				keys.push(CRED_KEY.slice('Bearer '.length));
+				await n8n.importCredentials(credential);
+			}
 
 			// deactivating removes the webhooks from Grinfi
 			await n8n.deactivate(workflow.id);

@@ -26,8 +26,21 @@ const REDIS = process.env.REDIS_SERVER || '/usr/bin/redis-server';
 
 let running; // { redis, sandboxes, main, worker, dir }
 
-/** Starts redis-server on a free loopback port, without persistence; resolves { port, stop }. */
+/**
+ * Starts redis-server on a free loopback port, without persistence; resolves { port, stop }. A port
+ * taken by another process before redis binds it is replaced by another one.
+ */
 async function startRedis(dir) {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await startRedisOnce(dir);
+		} catch (error) {
+			if (!/Address already in use/i.test(error.message) || attempt >= 5) throw error;
+		}
+	}
+}
+
+async function startRedisOnce(dir) {
 	if (!fs.existsSync(REDIS)) throw new Error(`${REDIS} not found: install Debian's redis-server (apt-get install -y redis-server)`);
 	const port = await findFreePort();
 	const child = spawn(REDIS, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {

@@ -2,7 +2,10 @@
  * Grinfi Trigger deliveries: the sandbox POSTs events to the URLs the trigger registered, over
  * real HTTP, and n8n-core's WebhookContext hands them to webhook() (see ./n8n.ts).
  */
+import { randomBytes } from 'node:crypto';
+
 import { GRINFI_EVENTS } from '../../../nodes/Grinfi/trigger/events';
+import { KNOWN_MS, RELIST_MS } from '../../../nodes/Grinfi/trigger/tokens';
 import { useSandbox, KEY } from '../setup';
 import { N8nWorkflow, Receiver } from './n8n';
 
@@ -36,8 +39,12 @@ async function post(url: string, body: object) {
 	return { status: response.status, body: await response.json().catch(() => undefined) };
 }
 
-function secretOf(wf: N8nWorkflow, kind: 'production' | 'test' = 'production'): string {
-	return (wf.staticData(kind)[kind] as { secret: string }).secret;
+/** The token Grinfi holds in the target URL of one of the workflow's webhooks (of `event` if given). */
+function secretOf(wf: N8nWorkflow, kind: 'production' | 'test' = 'production', event?: string): string {
+	const hook = (sandbox().state.webhooks() as Array<Record<string, any>>).find(
+		(w) => String(w.target_url).split('?')[0] === wf.url(kind) && (!event || w.event === event),
+	);
+	return new URL(hook!.target_url).searchParams.get('secret')!;
 }
 
 const sample = (event_name: string) => ({
@@ -64,7 +71,7 @@ describe('deliveries through the sandbox', () => {
 		expect(ours).toHaveLength(1);
 		const [delivery] = ours;
 		expect(delivery.status).toBe(200);
-		expect(delivery.query.secret).toBe(secretOf(wf));
+		expect(delivery.query.secret).toBe(secretOf(wf, 'production', event));
 		expect(delivery.items).toHaveLength(1);
 		expect(delivery.items[0].json).toEqual(delivery.body);
 		// The envelope of the OpenAPI webhook-payload schema, as the sandbox sends it.
@@ -122,6 +129,108 @@ describe('authenticity and event selection', () => {
 		const { status } = await post(`${wf.url('production')}?secret=${secretOf(wf)}`, { contact: {} });
 		expect(status).toBe(200);
 		expect(receiver.deliveries[0].result.workflowData).toBeUndefined();
+	});
+});
+
+/** Only Date is faked: HTTP, sleeps and retries run on real timers. */
+function useFakeDate() {
+	jest.useFakeTimers({
+		doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'queueMicrotask', 'hrtime', 'performance'],
+		now: Date.now(),
+	});
+}
+/** Moves the (fake) clock on by `ms`. */
+const later = (ms: number) => jest.setSystemTime(Date.now() + ms);
+const WEBHOOK_LISTINGS = () => sandbox().server.requests.filter((r) => r.method === 'GET' && r.path === '/integrations/api/webhooks');
+const ours = (wf: N8nWorkflow) => receiver.deliveries.filter((d) => d.webhookId === wf.node.webhookId);
+
+describe('the delivery token is Grinfi’s, not derived from the API key', () => {
+	afterEach(() => jest.useRealTimers());
+
+	test('after the API key changes to another key of the same team, deliveries still start the workflow; a forged token is still refused', async () => {
+		useFakeDate();
+		const creds = credentials();
+		const wf = new N8nWorkflow(receiver, creds, { events: ['contact_replied_email'] });
+		await wf.activate();
+		// A second key of the same team, made through Grinfi's API; the first one is then revoked.
+		const made = await fetch(`${sandbox().server.url}/id/api/jwt-tokens/create-api-key`, {
+			method: 'POST',
+			headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' },
+			body: JSON.stringify({ name: 'rotated' }),
+		});
+		const newKey = ((await made.json()) as { last_token: string }).last_token;
+		const keys = sandbox().state.apiKeys as string[];
+		keys.splice(keys.indexOf(KEY), 1);
+		creds.grinfiApi.apiKey = newKey;
+		try {
+			await sandbox().state.fireEvent('contact_replied_email');
+			// Long after (n8n restarted, or the token fell out of this process's memory): Grinfi's list
+			// is read again, with the new key.
+			later(KNOWN_MS + 1000);
+			sandbox().server.clearLog();
+			await sandbox().state.fireEvent('contact_replied_email');
+			expect(WEBHOOK_LISTINGS().map((r) => r.headers.authorization)).toEqual([`Bearer ${newKey}`]);
+			expect(ours(wf).map((d) => [d.status, d.items.length])).toEqual([
+				[200, 1],
+				[200, 1],
+			]);
+
+			receiver.deliveries.length = 0;
+			for (const forged of [randomBytes(32).toString('hex'), randomBytes(32).toString('hex')]) {
+				const { status } = await post(`${wf.url('production')}?secret=${forged}`, sample('contact_replied_email'));
+				expect(status).toBe(401);
+			}
+			expect(ours(wf).map((d) => d.items.length)).toEqual([0, 0]);
+			// Unknown tokens read Grinfi's list at most once per RELIST_MS for a URL (here: it was just read).
+			expect(WEBHOOK_LISTINGS()).toHaveLength(1);
+			later(RELIST_MS + 1);
+			expect((await post(`${wf.url('production')}?secret=${randomBytes(32).toString('hex')}`, sample('contact_replied_email'))).status).toBe(401);
+			expect(WEBHOOK_LISTINGS()).toHaveLength(2);
+		} finally {
+			keys.push(KEY);
+			creds.grinfiApi.apiKey = KEY;
+		}
+		await wf.deactivate();
+	});
+
+	test('the token of another workflow’s webhook is refused', async () => {
+		useFakeDate();
+		const a = new N8nWorkflow(receiver, credentials(), { events: ['contact_replied_email'] });
+		const b = new N8nWorkflow(receiver, credentials(), { events: ['contact_replied_email'] });
+		await a.activate();
+		await b.activate();
+		later(KNOWN_MS + 1000); // nothing in memory: the answer comes from Grinfi's list
+		expect((await post(`${a.url('production')}?secret=${secretOf(b)}`, sample('contact_replied_email'))).status).toBe(401);
+		expect((await post(`${a.url('production')}?secret=${secretOf(a)}`, sample('contact_replied_email'))).status).toBe(200);
+		expect(ours(a).map((d) => d.items.length)).toEqual([0, 1]);
+		await a.deactivate();
+		await b.deactivate();
+	});
+
+	test('a webhook deleted at Grinfi no longer lets its token in once the list is read again', async () => {
+		useFakeDate();
+		const wf = new N8nWorkflow(receiver, credentials(), { events: ['contact_replied_email'] });
+		await wf.activate();
+		const token = secretOf(wf);
+		const [hook] = (sandbox().state.webhooks() as Array<Record<string, any>>).filter((w) => String(w.target_url).includes(token));
+		sandbox().state.db.webhooks.delete(hook.uuid);
+		later(KNOWN_MS + 1000);
+		expect((await post(`${wf.url('production')}?secret=${token}`, sample('contact_replied_email'))).status).toBe(401);
+		await wf.deactivate();
+	});
+
+	test('when Grinfi’s list cannot be read the delivery gets 503 (not 401) and the next one is checked again', async () => {
+		useFakeDate();
+		const wf = new N8nWorkflow(receiver, credentials(), { events: ['contact_replied_email'] });
+		await wf.activate();
+		later(KNOWN_MS + 1000);
+		sandbox().server.inject({ method: 'GET', path: '/integrations/api/webhooks', status: 500, times: 1 });
+		const first = await post(`${wf.url('production')}?secret=${secretOf(wf)}`, sample('contact_replied_email'));
+		expect(first).toEqual({ status: 503, body: { error: 'The delivery could not be checked now; try again later.' } });
+		later(RELIST_MS + 1);
+		expect((await post(`${wf.url('production')}?secret=${secretOf(wf)}`, sample('contact_replied_email'))).status).toBe(200);
+		expect(ours(wf).map((d) => d.items.length)).toEqual([0, 1]);
+		await wf.deactivate();
 	});
 });
 

@@ -73,8 +73,11 @@ describe('activation', () => {
 		await wf.activate();
 		const posts = requests('POST');
 		expect(requests().map((r) => r.method)).toEqual(['GET', 'POST', 'POST', 'POST']);
-		const secret = (wf.staticData().production as any).secret as string;
-		expect(secret).toMatch(/^[0-9a-f]{64}$/);
+		// Each webhook has a random token of its own in its URL; n8n keeps no copy.
+		const tokens = posts.map((r) => new URL(r.body.target_url).searchParams.get('secret')!);
+		expect(tokens.every((t) => /^[0-9a-f]{64}$/.test(t))).toBe(true);
+		expect(new Set(tokens).size).toBe(EVENTS.length);
+		expect(JSON.stringify(wf.staticData())).not.toMatch(/[0-9a-f]{64}/);
 		const filters = {
 			jsonLogic: {
 				data: { flows: [{ flow_uuid: 'flow-1' }, { flow_uuid: 'flow-2' }] },
@@ -92,12 +95,12 @@ describe('activation', () => {
 			},
 		};
 		expect(posts.map((r) => ({ path: r.path, body: r.body }))).toEqual(
-			EVENTS.map((event) => ({
+			EVENTS.map((event, i) => ({
 				path: WEBHOOKS,
 				body: {
 					name: `n8n: Reply Router – ${label(event)}`,
 					event,
-					target_url: `${wf.url('production')}?secret=${secret}`,
+					target_url: `${wf.url('production')}?secret=${tokens[i]}`,
 					request_method: 'POST',
 					filters,
 					status: 'on',
@@ -272,6 +275,33 @@ describe('repeated activation', () => {
 		await wf.deactivate();
 	});
 
+	test('a registration error that echoes the target URL shows no delivery token', async () => {
+		const server = sandbox().server as any;
+		const route = server.routes.find((r: any) => r.method === 'POST' && r.regex.test(WEBHOOKS));
+		const original = route.handler;
+		route.handler = async (req: any) => {
+			const url = req.body.target_url;
+			// A provider that quotes the input back, in the message and in the field errors.
+			throw Object.assign(server.error(422, 'validation_error', `The target url ${url} is not reachable.`), {
+				body: { error: { reason: 'validation_error', message: `The target url ${url} is not reachable.`, data: { target_url: [`${url} answered 404`] } } },
+			});
+		};
+		const wf = workflow({ events: ['contact_replied_email'] });
+		let caught: any;
+		try {
+			await wf.activate().catch((error) => (caught = error));
+		} finally {
+			route.handler = original;
+		}
+		const [sent] = requests('POST');
+		const token = new URL(sent.body.target_url).searchParams.get('secret')!;
+		expect(token).toMatch(/^[0-9a-f]{64}$/);
+		expect(caught.message).toContain(`Could not register the Grinfi webhook for "${label('contact_replied_email')}": Grinfi answered 422: The target url ${wf.url('production')}?secret=*** is not reachable.`);
+		expect(caught.description).toContain(`target_url: ${wf.url('production')}?secret=*** answered 404`);
+		const everything = JSON.stringify({ ...caught, message: caught.message, description: caught.description, cause: caught.cause, stack: caught.stack });
+		expect(everything).not.toContain(token);
+	});
+
 	test('changing the events re-registers only what changed; changing the filters re-registers all', async () => {
 		const wf = workflow({ events: ['contact_replied_email', 'email_bounced'] });
 		await wf.activate();
@@ -366,9 +396,8 @@ describe('test URL and production URL', () => {
 		expect(hooksOf(wf, 'production')).toHaveLength(2);
 		expect(hooksOf(wf, 'test')).toHaveLength(2);
 		expect(hooksOf(wf, 'test').every((w) => w.name.startsWith('n8n (test): Reply Router – '))).toBe(true);
-		const productionSecret = (wf.staticData('production').production as any).secret;
-		const testSecret = (wf.staticData('test').test as any).secret;
-		expect(testSecret).not.toBe(productionSecret);
+		const tokensOf = (kind: 'production' | 'test') => hooksOf(wf, kind).map((w) => new URL(w.target_url).searchParams.get('secret'));
+		expect(tokensOf('test').filter((t) => tokensOf('production').includes(t))).toEqual([]);
 
 		await wf.deactivate('test');
 		expect(hooksOf(wf, 'test')).toHaveLength(0);
