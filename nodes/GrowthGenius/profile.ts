@@ -34,17 +34,16 @@ function text(value: unknown): string | undefined {
  * query of every call but the User API, bodies and responses wrapped in `contact`/`message`
  * (lists in `contacts`/`messages`/`users`), no server pagination.
  *
- * The rate limit is not documented. 120 requests a minute (one every 500 ms per API key, shared by
- * every item, execution and trigger of this process) is what we judge safe for a small vendor's
- * API: a minute-interval poll of both resources uses 2 of them, and a bulk import of 1,000
- * contacts takes about 8 minutes instead of risking a ban. A 429 is still retried after its
- * Retry-After by the shared transport.
+ * The rate limit is not documented, so none is invented: requests of one API key go out at the
+ * shared transport's bounded concurrency without pacing, and only a 429 slows the key down (it pauses
+ * until Retry-After, then allows itself what got through in a minute, growing back as the API stays
+ * quiet).
  */
 export const growthGenius: ApiProfile = {
 	name: 'GrowthGenius',
 	credentialType: CREDENTIAL,
 	secretField: 'apiKey',
-	requestsPerMinute: 120,
+	requestsPerMinute: undefined,
 	checkSecret(key) {
 		if (!key.trim()) return 'The GrowthGenius credential has no API Key. Paste your GrowthGenius API key into the credential.';
 		if (/^bearer\s/i.test(key.trim())) {

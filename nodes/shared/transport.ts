@@ -42,7 +42,8 @@ export interface ApiProfile {
 	credentialType: string;
 	/** The credential field holding the secret: pacing key, and scrubbed from every message. */
 	secretField: string;
-	requestsPerMinute: number;
+	/** The documented limit per key; undefined when the provider documents none (then only 429s slow us). */
+	requestsPerMinute?: number;
 	/** Checks the secret's format; a message means no request is sent. */
 	checkSecret?: (secret: string) => string | undefined;
 	/** Reads the provider's error envelope. */
@@ -110,7 +111,7 @@ export async function apiRequest(
 	let throttled = 0;
 	let failed = 0;
 	for (;;) {
-		await acquireSlot(key, profile.requestsPerMinute);
+		const release = await acquireSlot(key, profile.requestsPerMinute);
 		let response: IN8nHttpFullResponse;
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(this as never, profile.credentialType, {
@@ -119,7 +120,9 @@ export async function apiRequest(
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 			})) as IN8nHttpFullResponse;
+			release();
 		} catch (error) {
+			release();
 			// No HTTP answer at all (connection refused, reset, timeout).
 			const cause = error as { message?: string; cause?: { code?: string }; code?: string };
 			if (IDEMPOTENT.has(method) && failed < MAX_5XX_RETRIES) {
@@ -139,7 +142,7 @@ export async function apiRequest(
 		const status = response.statusCode;
 		const headers = (response.headers ?? {}) as IDataObject;
 		const remaining = Number(headers['x-ratelimit-remaining']);
-		if (headers['x-ratelimit-remaining'] !== undefined) noteRemaining(key, remaining, profile.requestsPerMinute);
+		if (headers['x-ratelimit-remaining'] !== undefined) noteRemaining(key, remaining, Number(headers['x-ratelimit-limit']) || profile.requestsPerMinute);
 		if (status === 429 && throttled < MAX_429_RETRIES) {
 			throttled++;
 			pauseUntil(key, Date.now() + retryAfterMs(headers));
