@@ -222,4 +222,7 @@ module.exports = {
 		},
 	],
 	cleanup: tearDown,
+	// for bench/queue.js
+	startRedis,
+	queueEnv,
 };
