@@ -47,6 +47,7 @@ let clock: PacerClock = realClock;
 
 interface Waiter {
 	grant(): void;
+	cancel(reason: unknown): void;
 }
 
 /** What a pacer did, for tests and diagnostics. */
@@ -230,6 +231,10 @@ export async function acquireSlot(key: string, limitPerWindow: number | undefine
 				signal?.removeEventListener('abort', onAbort);
 				resolve(grant(state));
 			},
+			cancel: (reason) => {
+				signal?.removeEventListener('abort', onAbort);
+				reject(reason);
+			},
 		};
 		signal?.addEventListener('abort', onAbort, { once: true });
 		state.queue.push(waiter);
@@ -270,9 +275,13 @@ export function pauseUntil(key: string, untilMs: number): void {
 	state.shareFrom = state.pausedUntil;
 }
 
-/** Test hook: forget all pacing state. */
+/** Test hook: forget all pacing state (requests still waiting are refused). */
 export function resetPacers(): void {
-	for (const state of pacers.values()) state.wake?.abort();
+	for (const state of pacers.values()) {
+		const waiting = state.queue.splice(0);
+		for (const waiter of waiting) waiter.cancel(new Error('The pacers were reset'));
+		state.wake?.abort();
+	}
 	pacers.clear();
 }
 
