@@ -9,6 +9,7 @@
  *   BENCH_ONLY=<regex>      only the workloads (or "queue") whose name matches
  *   BENCH_N8N_VERSION=…     n8n version (default 2.41.1)
  *   BENCH_NO_BUILD=1        use the dist/ already built
+ *   BENCH_CONTENDERS=pack,httpDefaults   only these contenders
  *
  * The figures are compared within one run (ratios); the machine it ran on is printed with them.
  */
@@ -31,6 +32,8 @@ const CONTENDERS = [
 	['httpDefaults', 'HTTP Request, defaults'],
 	['httpTuned', 'HTTP Request, batching + Retry On Fail'],
 ];
+const onlyContenders = process.env.BENCH_CONTENDERS ? process.env.BENCH_CONTENDERS.split(',') : undefined;
+if (onlyContenders) CONTENDERS.splice(0, CONTENDERS.length, ...CONTENDERS.filter(([c]) => onlyContenders.includes(c)));
 /** A workflow id of at most 21 characters. */
 const flowId = (w, c) => `bench${w.key}${c ? c.slice(0, 5) + c.slice(-3) : 'Base'}`;
 

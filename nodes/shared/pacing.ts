@@ -12,10 +12,10 @@ import { sleep } from 'n8n-workflow';
  *
  * Others on the same key (other workers, webhook processes) are accounted for without a shared
  * store: X-RateLimit-Remaining tells how much of the window is used, and what this process did not
- * send itself was sent by someone else. Where the provider sends no such header, or documents no
- * limit at all, a 429 teaches the pacer: the key pauses until Retry-After and this process then
- * allows itself only as many requests per window as it got through before the 429, growing that
- * share back by a tenth per clean window and dropping it after five.
+ * send itself was sent by someone else. A 429 pauses the key until Retry-After. Where the provider
+ * sends no remaining header, or documents no limit at all, the 429 also teaches the pacer: for the
+ * window after the pause this process allows itself only as many requests as it got through before
+ * the 429 (its share), so that processes released by the same pause do not all burst again.
  *
  * At most MAX_IN_FLIGHT requests of one key are in flight at once: acquireSlot returns a release
  * to call when the response is in (or the request failed).
@@ -26,10 +26,6 @@ export const RATE_WINDOW_MS = 60_000;
 let windowMs = RATE_WINDOW_MS;
 /** Requests of one key in flight at once. */
 export const MAX_IN_FLIGHT = 8;
-/** After a 429, the share learned grows by this factor per window without a 429... */
-const RECOVERY_PER_WINDOW = 1.1;
-/** ...and is forgotten after this many windows without one. */
-const RECOVERY_WINDOWS = 5;
 
 export type Release = () => void;
 
@@ -67,6 +63,8 @@ interface PacerState {
 	documented?: number;
 	/** The limit the provider told (X-RateLimit-Limit); wins over the documented one. */
 	toldLimit?: number;
+	/** The provider tells what is left of its window (X-RateLimit-Remaining): others are counted, no share is learnt. */
+	tellsRemaining: boolean;
 	/** Response times of this process's finished requests within the window, oldest first. */
 	stamps: number[];
 	inFlight: number;
@@ -77,7 +75,7 @@ interface PacerState {
 	pausedUntil: number;
 	/** Requests per window this process allows itself since a 429 (Infinity: no such share). */
 	share: number;
-	/** When the share starts to grow back (the end of the pause that set it). */
+	/** The end of the pause that set the share; it holds for a window from then. */
 	shareFrom: number;
 	queue: Waiter[];
 	driving: boolean;
@@ -96,6 +94,7 @@ function stateOf(key: string): PacerState {
 	let state = pacers.get(key);
 	if (!state) {
 		state = {
+			tellsRemaining: false,
 			stamps: [],
 			inFlight: 0,
 			others: 0,
@@ -124,15 +123,10 @@ function limitOf(state: PacerState, documented: number | undefined): number {
 	return limit && limit > 0 ? limit : Infinity;
 }
 
-/** The share learned from a 429 as it stands at `now`: grown back a tenth per clean window. */
+/** The share learned from a 429 as it stands at `now`: it holds for one window after the pause. */
 function shareAt(state: PacerState, now: number): number {
-	if (state.share === Infinity || now < state.shareFrom) return state.share;
-	const windows = Math.floor((now - state.shareFrom) / windowMs);
-	if (windows >= RECOVERY_WINDOWS) {
-		state.share = Infinity;
-		return Infinity;
-	}
-	return Math.floor(state.share * RECOVERY_PER_WINDOW ** windows);
+	if (state.share !== Infinity && now >= state.shareFrom + windowMs) state.share = Infinity;
+	return state.share;
 }
 
 /**
@@ -154,11 +148,8 @@ function waitFor(state: PacerState, documented: number | undefined, now: number)
 	let at = state.stamps.length ? state.stamps[0] + windowMs : Infinity;
 	// The others' requests last counted have surely left the window a window after we counted them.
 	if (overLimit && !overShare && state.others) at = Math.min(at, state.othersAt + windowMs);
-	// The share grows back at the next window boundary after its pause.
-	if (overShare && !overLimit && state.share !== Infinity) {
-		const next = state.shareFrom + (Math.max(0, Math.floor((now - state.shareFrom) / windowMs)) + 1) * windowMs;
-		at = Math.min(at, now < state.shareFrom ? state.shareFrom : next);
-	}
+	// The share is forgotten a window after its pause.
+	if (overShare && !overLimit) at = Math.min(at, state.shareFrom + windowMs);
 	return at === Infinity ? Infinity : Math.max(1, at - now);
 }
 
@@ -172,7 +163,8 @@ function grant(state: PacerState): Release {
 		released = true;
 		state.inFlight--;
 		state.stamps.push(clock.now());
-		void drive(state);
+		// Not at once: the caller first tells what the answer said (noteRemaining, pauseUntil).
+		void Promise.resolve().then(async () => await drive(state));
 	};
 }
 
@@ -249,6 +241,7 @@ export async function acquireSlot(key: string, limitPerWindow: number | undefine
 export function noteRemaining(key: string, remaining: number, limitPerWindow: number | undefined): void {
 	if (!Number.isFinite(remaining) || remaining < 0) return;
 	const state = stateOf(key);
+	state.tellsRemaining = true;
 	if (limitPerWindow !== undefined && Number.isFinite(limitPerWindow) && limitPerWindow > 0 && limitPerWindow !== state.documented) {
 		state.toldLimit = limitPerWindow;
 	}
@@ -261,8 +254,12 @@ export function noteRemaining(key: string, remaining: number, limitPerWindow: nu
 }
 
 /**
- * The provider answered 429: nobody on this key sends before `untilMs`, and this process then
- * allows itself no more requests per window than it got through (the refused one not counted).
+ * The provider answered 429: nobody on this key sends before `untilMs`. Where the provider does not
+ * say what is left of its window, this process then allows itself no more requests per window than
+ * it got through (the refused ones not counted), when that is at least MAX_IN_FLIGHT and the pause
+ * is long (the window is full of recent requests): a process that got (almost) nothing through, or
+ * was refused while the window was freeing, learnt nothing about its share and tries again after
+ * the pause.
  */
 export function pauseUntil(key: string, untilMs: number): void {
 	const state = stateOf(key);
@@ -270,8 +267,12 @@ export function pauseUntil(key: string, untilMs: number): void {
 	prune(state, now);
 	// The refused request was released just before: the server did not count it.
 	if (state.stamps.length) state.stamps.pop();
-	state.share = Math.min(shareAt(state, now), Math.max(1, state.stamps.length + state.inFlight));
 	state.pausedUntil = Math.max(state.pausedUntil, untilMs);
+	const through = state.stamps.length;
+	// A short Retry-After means the window is freeing now (its oldest requests are about to leave): what got
+	// through just then says nothing of this process's share.
+	if (state.tellsRemaining || through < MAX_IN_FLIGHT || untilMs - now < windowMs / 2) return;
+	state.share = Math.min(shareAt(state, now), through);
 	state.shareFrom = state.pausedUntil;
 }
 

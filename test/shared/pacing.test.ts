@@ -160,22 +160,49 @@ test('a 429 holds every request of the key until Retry-After, then allows the sh
 	(await acquireSlot(key, undefined))();
 	pauseUntil(key, T0 + 30_000);
 	expect(nextSlotIn(key)).toBe(30_000);
-	// 50 got through in this window: that is the share. The first 50 leave the window at 60 s; the
-	// share grows to 55 one window after the pause (90 s); the next 50 leave the window at 120 s.
+	// 50 got through in this window: that is the share for a window after the pause (until 90 s).
+	// The first 50 leave the window at 60 s: 50 go; the other 10 when the share is forgotten.
 	const starts = await burst(key, undefined, 60);
-	expect(counts(starts)).toEqual({ [RATE_WINDOW_MS]: 50, [30_000 + RATE_WINDOW_MS]: 5, [2 * RATE_WINDOW_MS]: 5 });
+	expect(counts(starts)).toEqual({ [RATE_WINDOW_MS]: 50, [30_000 + RATE_WINDOW_MS]: 10 });
 });
 
-test('after a 429 the share grows back a tenth per window, and is forgotten after five clean windows', async () => {
+test('a 429 where the provider tells what is left (X-RateLimit-Remaining) pauses the key but sets no share', async () => {
+	const key = pacerKey('LeadGrid', 'k');
+	await burst(key, 600, 100);
+	(await acquireSlot(key, 600))();
+	noteRemaining(key, 0, 600); // others used the other 499
+	pauseUntil(key, T0 + 10_000);
+	expect(nextSlotIn(key)).toBe(10_000);
+	clock.t = T0 + 10_000 + 2 * RATE_WINDOW_MS;
+	expect(counts(await burst(key, 600, 600))).toEqual({ [10_000 + 2 * RATE_WINDOW_MS]: 600 });
+});
+
+test('a 429 after fewer than MAX_IN_FLIGHT got through teaches no share: the process tries again after the pause', async () => {
+	const key = pacerKey('Grinfi', 'late');
+	await burst(key, 300, MAX_IN_FLIGHT - 2);
+	(await acquireSlot(key, 300))();
+	pauseUntil(key, T0 + 30_000);
+	clock.t = T0 + RATE_WINDOW_MS;
+	const t = clock.t - T0;
+	expect(counts(await burst(key, 300, 300))).toEqual({ [t]: 300 });
+});
+
+test('the share holds for one window after the pause, then the documented limit is the budget again', async () => {
 	const key = pacerKey('Grinfi', 'k');
 	await burst(key, 300, 100);
 	(await acquireSlot(key, 300))();
-	pauseUntil(key, T0 + 1000);
-	clock.t = T0 + 1000 + RATE_WINDOW_MS; // one clean window after the pause: 110
-	expect(counts(await burst(key, 300, 111))).toEqual({ [1000 + RATE_WINDOW_MS]: 110, [1000 + 2 * RATE_WINDOW_MS]: 1 });
-	clock.t = T0 + 1000 + 6 * RATE_WINDOW_MS; // forgotten: the documented 300
-	const t = clock.t - T0;
-	expect(counts(await burst(key, 300, 300))).toEqual({ [t]: 300 });
+	pauseUntil(key, T0 + 40_000);
+	clock.t = T0 + RATE_WINDOW_MS; // our 100 left the window; the share of 100 holds until 100 s
+	expect(counts(await burst(key, 300, 150))).toEqual({ [RATE_WINDOW_MS]: 100, [40_000 + RATE_WINDOW_MS]: 50 });
+});
+
+test('a short Retry-After (the window is freeing) teaches no share', async () => {
+	const key = pacerKey('Grinfi', 'k');
+	await burst(key, 300, 100);
+	(await acquireSlot(key, 300))();
+	pauseUntil(key, T0 + 2000);
+	clock.t = T0 + RATE_WINDOW_MS;
+	expect(counts(await burst(key, 300, 300))).toEqual({ [RATE_WINDOW_MS]: 300 });
 });
 
 test('an aborted wait ends at once, frees its place, and leaves the others waiting', async () => {
@@ -216,24 +243,25 @@ test('when every waiter gives up, the pacer\'s own timed wait ends too', async (
  * Several processes on one key, each with its own pacer (a key per process here), against a
  * server enforcing a sliding window: they converge on the shared budget without a shared store.
  */
-async function simulate({ limit, processes, items, headers, latencyMs = 10 }: { limit: number; processes: number; items: number; headers: boolean; latencyMs?: number }) {
+async function simulate({ limit, processes, items, headers, latencyMs = 10, staggerMs = 0 }: { limit: number; processes: number; items: number; headers: boolean; latencyMs?: number; staggerMs?: number }) {
 	const window: number[] = [];
 	let refused = 0;
 	let sent = 0;
 	let lastDone = T0;
-	const serve = () => {
+	const serve = (key?: string) => {
 		const now = clock.now();
 		while (window.length && now - window[0] >= RATE_WINDOW_MS) window.shift();
 		if (window.length >= limit) return { status: 429, remaining: 0, retryAfter: Math.ceil((RATE_WINDOW_MS - (now - window[0])) / 1000) };
 		window.push(now);
 		return { status: 200, remaining: limit - window.length, retryAfter: 0 };
 	};
-	const one = async (key: string) => {
+	const one = async (key: string, startAt: number) => {
+		if (startAt > clock.now()) await clock.sleep(startAt - clock.now());
 		for (let attempt = 0; attempt < 10; attempt++) {
 			const release = await acquireSlot(key, limit);
 			sent++;
 			await clock.sleep(latencyMs / 2);
-			const answer = serve();
+			const answer = serve(key);
 			await clock.sleep(latencyMs / 2);
 			release();
 			if (headers) noteRemaining(key, answer.remaining, limit);
@@ -246,7 +274,7 @@ async function simulate({ limit, processes, items, headers, latencyMs = 10 }: { 
 		}
 		return false;
 	};
-	const results = Array.from({ length: processes }, (_, p) => Array.from({ length: items }, () => one(pacerKey('Sim', `process-${p}`)))).flat();
+	const results = Array.from({ length: processes }, (_, p) => Array.from({ length: items }, () => one(pacerKey('Sim', `process-${p}`), T0 + p * staggerMs))).flat();
 	await clock.run();
 	const ok = (await Promise.all(results)).filter(Boolean).length;
 	return { ok, refused, sent, minutes: (lastDone - T0) / RATE_WINDOW_MS };
@@ -268,4 +296,14 @@ test('3 processes × 300 items on one key without remaining headers (Grinfi, 300
 	// last few items of one process go in a fourth window, at three minutes.)
 	expect(900 / minutes).toBeGreaterThanOrEqual(0.85 * 300);
 	expect(minutes).toBeLessThan(3.1);
+});
+
+test.each([
+	['with X-RateLimit-Remaining (LeadGrid, 600/min)', 600, true],
+	['without remaining headers (Grinfi, 300/min)', 300, false],
+])('3 processes starting 2 s apart × 300 items on one key %s: all done, few 429s, at least 85%% of the limit', async (_name, limit, headers) => {
+	const { ok, refused, sent, minutes } = await simulate({ limit, processes: 3, items: 300, headers, staggerMs: 2000 });
+	expect(ok).toBe(900);
+	expect(refused / sent).toBeLessThan(0.05);
+	expect(900 / minutes).toBeGreaterThanOrEqual(0.85 * limit);
 });
