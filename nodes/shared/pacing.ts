@@ -24,8 +24,10 @@ import { sleep } from 'n8n-workflow';
 export const RATE_WINDOW_MS = 60_000;
 /** The window the pacer counts in: the providers' minute (tests shorten it with setPacerWindow). */
 let windowMs = RATE_WINDOW_MS;
-/** Requests of one key in flight at once. */
+/** Requests of one key in flight at once... */
 export const MAX_IN_FLIGHT = 8;
+/** ...and for a window after a 429 from a provider that does not say what is left (those in flight then are refused too). */
+export const CONTENDED_IN_FLIGHT = 2;
 
 export type Release = () => void;
 
@@ -77,6 +79,8 @@ interface PacerState {
 	share: number;
 	/** The end of the pause that set the share; it holds for a window from then. */
 	shareFrom: number;
+	/** Until then, at most CONTENDED_IN_FLIGHT requests are in flight. */
+	contendedUntil: number;
 	queue: Waiter[];
 	driving: boolean;
 	/** Ends the driver's timed wait early (every waiter gave up). */
@@ -102,6 +106,7 @@ function stateOf(key: string): PacerState {
 			pausedUntil: 0,
 			share: Infinity,
 			shareFrom: 0,
+			contendedUntil: 0,
 			queue: [],
 			driving: false,
 			stats: { granted: 0, waits: 0, waitedMs: 0, maxInFlight: 0 },
@@ -135,7 +140,7 @@ function shareAt(state: PacerState, now: number): number {
  */
 function waitFor(state: PacerState, documented: number | undefined, now: number): number {
 	if (now < state.pausedUntil) return state.pausedUntil - now;
-	if (state.inFlight >= MAX_IN_FLIGHT) return Infinity;
+	if (state.inFlight >= (now < state.contendedUntil ? CONTENDED_IN_FLIGHT : MAX_IN_FLIGHT)) return Infinity;
 	prune(state, now);
 	const ours = state.stamps.length + state.inFlight;
 	const limit = limitOf(state, documented);
@@ -269,6 +274,7 @@ export function pauseUntil(key: string, untilMs: number): void {
 	if (state.stamps.length) state.stamps.pop();
 	state.pausedUntil = Math.max(state.pausedUntil, untilMs);
 	const through = state.stamps.length;
+	if (!state.tellsRemaining) state.contendedUntil = state.pausedUntil + windowMs;
 	// A short Retry-After means the window is freeing now (its oldest requests are about to leave): what got
 	// through just then says nothing of this process's share.
 	if (state.tellsRemaining || through < MAX_IN_FLIGHT || untilMs - now < windowMs / 2) return;
