@@ -107,10 +107,30 @@ export async function ggRequest(
 	return Array.isArray(records) ? records : [records];
 }
 
+/** The credential's User ID per execution and node: one credential read serves every item of a run. */
+const userIdsOfRun = new Map<string, Promise<unknown>>();
+const MAX_RUNS_REMEMBERED = 20;
+
+async function credentialUserId(ctx: IExecuteSingleFunctions): Promise<unknown> {
+	const read = async () => (await ctx.getCredentials(CREDENTIAL)).userId;
+	const executionId = ctx.getExecutionId();
+	if (!executionId) return await read();
+	const key = `${executionId}\u0000${ctx.getNode().id}`;
+	let userId = userIdsOfRun.get(key);
+	if (!userId) {
+		userId = read();
+		// a failed read is not remembered: the next item reads again
+		userId.catch(() => userIdsOfRun.delete(key));
+		userIdsOfRun.set(key, userId);
+		while (userIdsOfRun.size > MAX_RUNS_REMEMBERED) userIdsOfRun.delete(userIdsOfRun.keys().next().value as string);
+	}
+	return await userId;
+}
+
 /** preSend of every operation: `user_id` in the query, except for the User API. */
 export async function addUserId(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	if (this.getNodeParameter('resource', '') === 'user') return options;
-	const credentials = await this.getCredentials(CREDENTIAL);
+	const credentials = { userId: await credentialUserId(this) } as ICredentialDataDecryptedObject;
 	const itemIndex = this.getItemIndex();
 	const userId = userIdOf(credentials, (message, description) => new NodeOperationError(this.getNode(), message, { itemIndex, description }));
 	return { ...options, qs: { ...(options.qs ?? {}), user_id: userId } };
