@@ -26,7 +26,7 @@ export const RATE_WINDOW_MS = 60_000;
 let windowMs = RATE_WINDOW_MS;
 /** Requests of one key in flight at once... */
 export const MAX_IN_FLIGHT = 8;
-/** ...and for a window after a 429 from a provider that does not say what is left (those in flight then are refused too). */
+/** ...and for a window after a 429 (the key is contended: those in flight when its window is spent are refused too). */
 export const CONTENDED_IN_FLIGHT = 2;
 
 export type Release = () => void;
@@ -274,7 +274,7 @@ export function pauseUntil(key: string, untilMs: number): void {
 	if (state.stamps.length) state.stamps.pop();
 	state.pausedUntil = Math.max(state.pausedUntil, untilMs);
 	const through = state.stamps.length;
-	if (!state.tellsRemaining) state.contendedUntil = state.pausedUntil + windowMs;
+	state.contendedUntil = state.pausedUntil + windowMs;
 	// A short Retry-After means the window is freeing now (its oldest requests are about to leave): what got
 	// through just then says nothing of this process's share.
 	if (state.tellsRemaining || through < MAX_IN_FLIGHT || untilMs - now < windowMs / 2) return;

@@ -171,10 +171,30 @@ test('a 429 where the provider tells what is left (X-RateLimit-Remaining) pauses
 	await burst(key, 600, 100);
 	(await acquireSlot(key, 600))();
 	noteRemaining(key, 0, 600); // others used the other 499
-	pauseUntil(key, T0 + 10_000);
-	expect(nextSlotIn(key)).toBe(10_000);
-	clock.t = T0 + 10_000 + 2 * RATE_WINDOW_MS;
-	expect(counts(await burst(key, 600, 600))).toEqual({ [10_000 + 2 * RATE_WINDOW_MS]: 600 });
+	pauseUntil(key, T0 + 40_000);
+	expect(nextSlotIn(key)).toBe(40_000);
+	// A window later our 100 and the others' 499 have left it: the whole budget, no share of 100.
+	clock.t = T0 + RATE_WINDOW_MS;
+	expect(counts(await burst(key, 600, 600))).toEqual({ [RATE_WINDOW_MS]: 600 });
+});
+
+test('the pause an answer brings comes before the next queued request goes', async () => {
+	const key = pacerKey('GrowthGenius', 'k');
+	const releases: Release[] = [];
+	const starts: number[] = [];
+	const all = Array.from({ length: MAX_IN_FLIGHT + 1 }, async () => {
+		releases.push(await acquireSlot(key, undefined));
+		starts.push(clock.now());
+	});
+	await flush();
+	expect(starts).toHaveLength(MAX_IN_FLIGHT);
+	// The first answer is a 429: released, then the key pauses, in the same tick (as the transport does).
+	releases[0]();
+	pauseUntil(key, T0 + 5000);
+	releases.slice(1).forEach((release) => release());
+	await clock.run();
+	await Promise.all(all);
+	expect(starts[MAX_IN_FLIGHT] - T0).toBe(5000);
 });
 
 test('a 429 after fewer than MAX_IN_FLIGHT got through teaches no share: the process tries again after the pause', async () => {
