@@ -31,8 +31,9 @@ export class Grinfi implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'grinfiApi', required: true }],
+		// No baseURL here: n8n would evaluate it as an expression twice per item (a large part of the
+		// CPU per item); the shared transport resolves relative URLs against the credential's base URL.
 		requestDefaults: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
 		},

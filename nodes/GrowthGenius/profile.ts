@@ -34,17 +34,16 @@ function text(value: unknown): string | undefined {
  * query of every call but the User API, bodies and responses wrapped in `contact`/`message`
  * (lists in `contacts`/`messages`/`users`), no server pagination.
  *
- * The rate limit is not documented. 120 requests a minute (one every 500 ms per API key, shared by
- * every item, execution and trigger of this process) is what we judge safe for a small vendor's
- * API: a minute-interval poll of both resources uses 2 of them, and a bulk import of 1,000
- * contacts takes about 8 minutes instead of risking a ban. A 429 is still retried after its
- * Retry-After by the shared transport.
+ * The rate limit is not documented, so none is invented: requests of one API key go out at the
+ * shared transport's bounded concurrency without pacing, and only a 429 slows the key down (it pauses
+ * until Retry-After, then allows itself what got through in a minute, growing back as the API stays
+ * quiet).
  */
 export const growthGenius: ApiProfile = {
 	name: 'GrowthGenius',
 	credentialType: CREDENTIAL,
 	secretField: 'apiKey',
-	requestsPerMinute: 120,
+	requestsPerMinute: undefined,
 	checkSecret(key) {
 		if (!key.trim()) return 'The GrowthGenius credential has no API Key. Paste your GrowthGenius API key into the credential.';
 		if (/^bearer\s/i.test(key.trim())) {
@@ -108,10 +107,30 @@ export async function ggRequest(
 	return Array.isArray(records) ? records : [records];
 }
 
+/** The credential's User ID per execution and node: one credential read serves every item of a run. */
+const userIdsOfRun = new Map<string, Promise<unknown>>();
+const MAX_RUNS_REMEMBERED = 20;
+
+async function credentialUserId(ctx: IExecuteSingleFunctions): Promise<unknown> {
+	const read = async () => (await ctx.getCredentials(CREDENTIAL)).userId;
+	const executionId = ctx.getExecutionId();
+	if (!executionId) return await read();
+	const key = `${executionId}\u0000${ctx.getNode().id}`;
+	let userId = userIdsOfRun.get(key);
+	if (!userId) {
+		userId = read();
+		// a failed read is not remembered: the next item reads again
+		userId.catch(() => userIdsOfRun.delete(key));
+		userIdsOfRun.set(key, userId);
+		while (userIdsOfRun.size > MAX_RUNS_REMEMBERED) userIdsOfRun.delete(userIdsOfRun.keys().next().value as string);
+	}
+	return await userId;
+}
+
 /** preSend of every operation: `user_id` in the query, except for the User API. */
 export async function addUserId(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	if (this.getNodeParameter('resource', '') === 'user') return options;
-	const credentials = await this.getCredentials(CREDENTIAL);
+	const credentials = { userId: await credentialUserId(this) } as ICredentialDataDecryptedObject;
 	const itemIndex = this.getItemIndex();
 	const userId = userIdOf(credentials, (message, description) => new NodeOperationError(this.getNode(), message, { itemIndex, description }));
 	return { ...options, qs: { ...(options.qs ?? {}), user_id: userId } };

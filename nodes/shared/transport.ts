@@ -53,7 +53,8 @@ export interface ApiProfile {
 	credentialType: string;
 	/** The credential field holding the secret: pacing key, and scrubbed from every message. */
 	secretField: string;
-	requestsPerMinute: number;
+	/** The documented limit per key; undefined when the provider documents none (then only 429s slow us). */
+	requestsPerMinute?: number;
 	/** Checks the secret's format; a message means no request is sent. */
 	checkSecret?: (secret: string) => string | undefined;
 	/** Reads the provider's error envelope. */
@@ -271,12 +272,13 @@ export async function apiRequest(
 		});
 	const cancelled = () => new NodeOperationError(this.getNode(), 'The execution was cancelled', { itemIndex });
 	// A wait (backoff, Retry-After, pacing) that ends early when the execution is cancelled.
-	const wait = async (promise: Promise<void>) => await untilCancelled(promise, signal, cancelled);
+	const wait = async <T>(promise: Promise<T>) => await untilCancelled(promise, signal, cancelled);
 	let throttled = 0;
 	let failed = 0;
 	let redirects = 0;
 	for (;;) {
-		await wait(acquireSlot(key, profile.requestsPerMinute));
+		// The pacer's wait ends when the execution is cancelled; the release frees the slot once the answer is in.
+		const release = await wait(acquireSlot(key, profile.requestsPerMinute, signal));
 		let response: IN8nHttpFullResponse;
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(this as never, profile.credentialType, {
@@ -289,7 +291,9 @@ export async function apiRequest(
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 			})) as IN8nHttpFullResponse;
+			release();
 		} catch (error) {
+			release();
 			if (signal?.aborted) throw cancelled();
 			// No HTTP answer at all (connection refused, reset, timeout).
 			const { reason, code, sent } = noAnswerOf(error, timeout);
@@ -309,7 +313,8 @@ export async function apiRequest(
 		const status = response.statusCode;
 		const headers = { ...(response.headers ?? {}) } as IDataObject;
 		if (headers['x-ratelimit-remaining'] !== undefined) {
-			noteRemaining(key, Number(headers['x-ratelimit-remaining']), profile.requestsPerMinute);
+			const limit = Number(headers['x-ratelimit-limit']) || profile.requestsPerMinute;
+			noteRemaining(key, Number(headers['x-ratelimit-remaining']), limit);
 		}
 		const location = headers.location;
 		if (REDIRECT_STATUS.has(status) && typeof location === 'string') {

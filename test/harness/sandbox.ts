@@ -21,6 +21,7 @@ export interface Sandbox {
 		requests: LoggedRequest[];
 		inject(fault: object): void;
 		clearLog(): void;
+		clearRateWindows(): void;
 		reset(): void;
 		listen(): Promise<string>;
 		close(): Promise<void>;
@@ -28,7 +29,10 @@ export interface Sandbox {
 	state: any;
 }
 
-/** A fresh sandbox per test file; the log is cleared and the pacers reset before each test. */
+/**
+ * A fresh sandbox per test file; before each test the log is cleared, and the pacers reset along
+ * with the sandbox's rate windows (a fresh process meets a fresh minute).
+ */
 export function useSandboxOf(factory: (options: object) => Sandbox, options: object = {}): () => Sandbox {
 	let sandbox: Sandbox;
 	beforeAll(async () => {
@@ -38,6 +42,7 @@ export function useSandboxOf(factory: (options: object) => Sandbox, options: obj
 	afterAll(async () => await sandbox.server.close());
 	beforeEach(() => {
 		sandbox.server.clearLog();
+		sandbox.server.clearRateWindows();
 		resetPacers();
 	});
 	return () => sandbox;

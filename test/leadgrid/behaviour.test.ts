@@ -71,15 +71,6 @@ describe('retry and pacing', () => {
 		expect(result.error?.message).toBe('LeadGrid answered 500: Unexpected server error. (internal)');
 	});
 
-	test('items of one credential are spaced to stay under 600 a minute', async () => {
-		const ids = dossiers().slice(0, 12).map((d: { id: string }) => d.id);
-		const result = await run(sandbox(), { resource: 'dossier', operation: 'get', dossierId: rl('={{ $json.id }}') }, { items: ids.map((id: string) => ({ json: { id } })) });
-		expect(result.items.map((i) => i.json.id)).toEqual(ids);
-		const times = sandbox().server.requests.map((r) => r.at);
-		const gaps = times.slice(1).map((t, i) => t - times[i]);
-		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(90);
-	});
-
 	test('with Continue On Fail, errors and successes keep their order and pairing', async () => {
 		const good = dossiers().slice(0, 3).map((d: { id: string }) => d.id);
 		const ids = [good[0], '00000000-0000-4000-8000-000000000000', good[1], 'ffffffff-0000-4000-8000-000000000000', good[2]];

@@ -123,6 +123,11 @@ class ContractServer {
 		this.requests.length = 0;
 	}
 
+	/** Forgets every key's rate window (a fresh minute), e.g. along with the client's pacers. */
+	clearRateWindows() {
+		this.windows.clear();
+	}
+
 	reset() {
 		this.clearLog();
 		this.faults.length = 0;

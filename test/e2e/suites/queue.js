@@ -235,4 +235,7 @@ module.exports = {
 		},
 	],
 	cleanup: tearDown,
+	// for bench/queue.js
+	startRedis,
+	queueEnv,
 };
