@@ -1,6 +1,7 @@
 import type {
 	DeclarativeRestApiSettings,
 	FunctionsBase,
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecutePaginationFunctions,
 	IHttpRequestOptions,
@@ -176,11 +177,14 @@ function itemIndexOf(ctx: RequestContext): number | undefined {
 	return typeof ctx.getItemIndex === 'function' ? ctx.getItemIndex() : undefined;
 }
 
-async function credentialsOf(ctx: RequestContext, profile: ApiProfile): Promise<{ secret: string; baseUrl?: string }> {
-	const credentials = await ctx.getCredentials(profile.credentialType);
-	const baseUrl = typeof credentials?.baseUrl === 'string' ? credentials.baseUrl.replace(/\/+$/, '') : undefined;
+async function credentialsOf(
+	ctx: RequestContext,
+	profile: ApiProfile,
+): Promise<{ secret: string; baseUrl?: string; data: ICredentialDataDecryptedObject }> {
+	const data = await ctx.getCredentials(profile.credentialType);
+	const baseUrl = typeof data?.baseUrl === 'string' ? data.baseUrl.replace(/\/+$/, '') : undefined;
 	// Keys pasted with a space or a line break: the credential's authenticate trims them too.
-	return { secret: String(credentials?.[profile.secretField] ?? '').trim(), baseUrl };
+	return { secret: String(data?.[profile.secretField] ?? '').trim(), baseUrl, data };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,7 +243,9 @@ export async function apiRequest(
 	profile: ApiProfile,
 	options: ApiRequestOptions,
 ): Promise<IN8nHttpFullResponse> {
-	const { secret, baseUrl } = await credentialsOf(this, profile);
+	const { secret, baseUrl, data } = await credentialsOf(this, profile);
+	// The credential read above is handed to n8n, which would otherwise read and decrypt it again.
+	const credentialsDecrypted = { id: '', name: '', type: profile.credentialType, data };
 	const { policy = {}, ...http } = options;
 	let request: IHttpRequestOptions = http;
 	// n8n applies a node's requestDefaults only to routed operations: list searches, load options,
@@ -290,7 +296,7 @@ export async function apiRequest(
 				disableFollowRedirect: true,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
-			})) as IN8nHttpFullResponse;
+			}, { credentialsDecrypted })) as IN8nHttpFullResponse;
 			release();
 		} catch (error) {
 			release();

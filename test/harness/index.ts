@@ -111,6 +111,9 @@ class TestNodeTypes implements INodeTypes {
 
 export const nodeTypes = new TestNodeTypes();
 
+/** How many times n8n read (decrypted) a credential, as its CredentialsHelper would from the database. */
+export const credentialReads = { count: 0 };
+
 /** Applies the credential's generic `authenticate` block, as n8n's CredentialsHelper does. */
 class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly store: Record<string, ICredentialDataDecryptedObject>) {
@@ -183,6 +186,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		_raw?: boolean,
 		_expressionResolveValues?: ICredentialsExpressionResolveValues,
 	): Promise<ICredentialDataDecryptedObject> {
+		credentialReads.count++;
 		return this.getDecryptedSync(type);
 	}
 

@@ -2,6 +2,7 @@
  * The shared mechanisms seen through LeadGrid: pagination, pacing, retry, error mapping,
  * Continue On Fail, and bad input refused before anything is sent.
  */
+import { credentialReads } from '../harness';
 import { fileItem, PDF } from './helpers';
 import { run, useSandbox } from './setup';
 
@@ -124,5 +125,19 @@ describe('bad input is refused before sending', () => {
 		const result = await run(sandbox(), { resource: 'flow', operation: 'getAll', returnAll: true }, {}, key);
 		expect(result.error?.httpCode).toBe('401');
 		expect(JSON.stringify(result)).not.toContain(key);
+	});
+});
+
+describe('n8n CPU per item', () => {
+	test('each request reads the credential once: the transport hands n8n the credential it read', async () => {
+		const ids = dossiers().slice(0, 2).map((d: { id: string }) => d.id);
+		const items = [0, 1, 0, 1, 0, 1].map((i) => ({ json: { id: ids[i] } }));
+		const before = credentialReads.count;
+		const result = await run(sandbox(), { resource: 'dossier', operation: 'get', dossierId: rl('={{ $json.id }}') }, { items });
+		expect(result.error).toBeUndefined();
+		expect(sandbox().server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(items.map((i) => `GET /dossiers/${i.json.id}`));
+		expect(result.items.map((i) => i.json.id)).toEqual(items.map((i) => i.json.id));
+		// One read by n8n's routing for the node, then one per request: n8n would read it again for every request.
+		expect(credentialReads.count - before).toBe(1 + items.length);
 	});
 });
