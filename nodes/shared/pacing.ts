@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { sleep } from 'n8n-workflow';
 
 /**
- * One pacer per provider and API key, shared by every item, execution and node of this n8n process.
+ * One pacer per provider and API key, shared by every item, execution and node of this n8n instance.
  *
  * A window budget, not a metronome: a request goes out at once while the key has budget left in the
  * provider's window (its documented limit per minute, or the X-RateLimit-Limit it sends), and waits
